@@ -1,0 +1,114 @@
+import { awscdk, javascript } from 'projen';
+
+// Pinned so that handler bundles, snapshots and benchmarks are reproducible.
+const SDK_CONTROL = '@aws-sdk/client-bedrock-agentcore-control@3.1142.0';
+const SDK_DATA = '@aws-sdk/client-bedrock-agentcore@3.1141.0';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-agentcore-harness',
+  description:
+    'AWS CDK L2/L3 constructs for Amazon Bedrock AgentCore harness: agents, versions, endpoints and STAGING→PROD promotion.',
+  author: 'cdk-agentcore-harness developers',
+  authorAddress: 'dev@cdk-agentcore-harness.local',
+  repositoryUrl: 'https://github.com/cdk-agentcore-harness/cdk-agentcore-harness.git',
+  keywords: ['cdk', 'aws-cdk', 'bedrock', 'agentcore', 'harness', 'agents'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  // TypeScript 7 (the native port) has no compiler API for ts-jest and ts-node.
+  typescriptVersion: '~5.9.0',
+  minNodeVersion: '20.0.0',
+
+  // No runtime dependencies: handler and CLI code is bundled with esbuild at build time.
+  deps: [],
+  devDeps: [
+    SDK_CONTROL,
+    SDK_DATA,
+    '@types/aws-lambda',
+    'cdk-nag@3.0.2',
+    // integ-tests-alpha lags aws-cdk-lib; ^2.276.0-alpha.0 does not resolve.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/integ-runner@2.197.10',
+    // Peer benchmarked against in bench/ (issue 5); never imported from src/.
+    '@aws/agentcore-cdk@0.1.0-alpha.45',
+  ],
+
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+    bundlingOptions: {
+      // The Lambda runtime's built-in SDK may predate the harness commands.
+      externals: [],
+      sourcemap: false,
+    },
+  },
+
+  jestOptions: {
+    // Jest 30's resolver depends on unrs-resolver (see the eslint pin below for why that breaks `npm ci`).
+    jestVersion: '^29',
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.js'],
+      testTimeout: 60_000,
+      maxWorkers: 2,
+      collectCoverage: false,
+    },
+  },
+
+  gitignore: ['cdk.out/', '*.cdk.out/', 'examples/cdk.out/', 'bench/out/', '.emulator/'],
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/scripts/', '/.ci/'] },
+
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'],
+  },
+
+  tsconfigDev: {
+    include: ['examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    compilerOptions: {},
+  },
+
+  githubOptions: { mergify: false },
+  buildWorkflow: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+});
+
+// Projen's eslint setup adds this resolver unpinned; 3.6.3 is the last release before it pulled
+// in unrs-resolver, whose optional platform packages make npm 11 write a lock that `npm ci` rejects.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@3.6.3');
+
+// The CLI ships as the package's bin, bundled with its SDK so it adds no runtime dependency.
+project.bundler.addBundle('src/cli/main.ts', {
+  platform: 'node',
+  target: 'node20',
+  externals: [],
+  sourcemap: false,
+  outfile: 'cli/main.js',
+  executable: true,
+});
+project.addBins({ 'cdk-agentcore-harness': 'assets/cli/main.js' });
+
+// Tests exercise the bundled handlers and CLI, so a clean checkout must bundle first.
+const bundle = project.tasks.tryFind('bundle');
+if (bundle) {
+  project.testTask.prependSpawn(bundle);
+}
+
+project.addTask('synth:examples', {
+  description: 'Synthesize every example app under examples/ and print each stack with its resource count',
+  exec: 'ts-node --project tsconfig.dev.json scripts/synth-examples.ts',
+});
+
+project.addTask('bench', {
+  description: 'Synthesis benchmark: this library versus a raw CfnHarness baseline',
+  exec: 'ts-node --project tsconfig.dev.json bench/synth-bench.ts',
+  env: { CDK_VALIDATION: 'false' },
+});
+
+project.synth();

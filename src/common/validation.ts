@@ -1,0 +1,85 @@
+import { Token } from 'aws-cdk-lib';
+import { HarnessValidationError } from './errors';
+
+// Shared synth-time checks. Every helper skips unresolved tokens, because their
+// value is only known at deploy time.
+
+/** Renders a value for an error message. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 120 ? `${value.slice(0, 117)}...` : value;
+    return JSON.stringify(shown);
+  }
+  return JSON.stringify(value);
+}
+
+export function isUnresolved(value: unknown): boolean {
+  return value !== undefined && Token.isUnresolved(value);
+}
+
+export interface StringRules {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: RegExp;
+  /** How the pattern reads to a person, e.g. "a letter, then letters, digits or _". */
+  readonly patternDescription?: string;
+}
+
+export function validateString(property: string, value: string | undefined, rules: StringRules): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (rules.minLength !== undefined && value.length < rules.minLength) {
+    throw new HarnessValidationError(property,
+      `${show(value)} is ${value.length} characters long; it must be at least ${rules.minLength}`);
+  }
+  if (rules.maxLength !== undefined && value.length > rules.maxLength) {
+    throw new HarnessValidationError(property,
+      `${show(value)} is ${value.length} characters long; it must be at most ${rules.maxLength}`);
+  }
+  if (rules.pattern && !rules.pattern.test(value)) {
+    const what = rules.patternDescription ? `${rules.patternDescription} (${rules.pattern})` : `${rules.pattern}`;
+    throw new HarnessValidationError(property, `${show(value)} does not match ${what}`);
+  }
+}
+
+export interface NumberRules {
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+}
+
+export function validateNumber(property: string, value: number | undefined, rules: NumberRules): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (Number.isNaN(value) || (rules.integer && !Number.isInteger(value))) {
+    throw new HarnessValidationError(property, `${show(value)} must be ${rules.integer ? 'a whole number' : 'a number'}`);
+  }
+  const range = rules.min !== undefined && rules.max !== undefined
+    ? `between ${rules.min} and ${rules.max}`
+    : rules.min !== undefined ? `at least ${rules.min}` : `at most ${rules.max}`;
+  if ((rules.min !== undefined && value < rules.min) || (rules.max !== undefined && value > rules.max)) {
+    throw new HarnessValidationError(property, `${show(value)} is out of range; it must be ${range}`);
+  }
+}
+
+export function validateListLength(property: string, list: readonly unknown[] | undefined, min: number, max?: number): void {
+  if (list === undefined || isUnresolved(list)) return;
+  if (list.length < min || (max !== undefined && list.length > max)) {
+    const range = max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `between ${min} and ${max}`;
+    throw new HarnessValidationError(property, `has ${list.length} items; it must have ${range}`);
+  }
+}
+
+export function validateEnum(property: string, value: string | undefined, allowed: readonly string[]): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (!allowed.includes(value)) {
+    throw new HarnessValidationError(property, `${show(value)} is not allowed; use one of ${allowed.map(a => show(a)).join(', ')}`);
+  }
+}
+
+/** Fails when more than one (or, with `required`, not exactly one) of the named members is set. */
+export function validateExactlyOne(property: string, members: Record<string, unknown>, required = true): void {
+  const set = Object.entries(members).filter(([, v]) => v !== undefined).map(([k]) => k);
+  if (set.length > 1 || (required && set.length === 0)) {
+    throw new HarnessValidationError(property,
+      `exactly one of ${Object.keys(members).join(', ')} must be set; got ${set.length === 0 ? 'none' : set.join(', ')}`);
+  }
+}
