@@ -66,8 +66,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'],
   },
 
+  // For jsii projects projen writes the dev config to test/tsconfig.json, so paths are relative to test/.
   tsconfigDev: {
-    include: ['examples/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    include: ['../examples/**/*.ts', '../bench/**/*.ts', '../scripts/**/*.ts'],
     compilerOptions: {},
   },
 
@@ -102,12 +103,12 @@ if (bundle) {
 
 project.addTask('synth:examples', {
   description: 'Synthesize every example app under examples/ and print each stack with its resource count',
-  exec: 'ts-node --project tsconfig.dev.json scripts/synth-examples.ts',
+  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
 });
 
 project.addTask('bench', {
   description: 'Synthesis benchmark: this library versus a raw CfnHarness baseline',
-  exec: 'ts-node --project tsconfig.dev.json bench/synth-bench.ts',
+  exec: 'ts-node --project test/tsconfig.json bench/synth-bench.ts',
   env: { CDK_VALIDATION: 'false' },
 });
 
