@@ -1,2 +1,59 @@
-// placeholder until the CLI lands
-export {};
+#!/usr/bin/env node
+import { ParsedArgs, parseArgs } from './args';
+import { CliError, EXIT, toCliError } from './cli-error';
+import { promoteCommand } from './commands/promote';
+import { rollbackCommand } from './commands/rollback';
+import { statusCommand } from './commands/status';
+import { versionsCommand } from './commands/versions';
+import { CommandContext, createContext } from './context';
+import { USAGE } from './help';
+import { CommandResult } from './output';
+
+const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> = {
+  status: statusCommand,
+  versions: versionsCommand,
+  promote: promoteCommand,
+  rollback: rollbackCommand,
+};
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** Runs one command line and returns the exit code; never calls process.exit, so tests can call it. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let args: ParsedArgs | undefined;
+  try {
+    args = parseArgs(argv);
+    if (args.flags.help || args.command === 'help') {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    if (args.command === undefined) throw new CliError(`Missing command\n\n${USAGE}`, EXIT.usage);
+    const command = COMMANDS[args.command];
+    if (!command) throw new CliError(`Unknown command ${JSON.stringify(args.command)}; expected one of ${Object.keys(COMMANDS).join(', ')}`, EXIT.usage);
+    const ctx = createContext(args);
+    try {
+      const result = await command(ctx);
+      io.stdout(args.flags.json ? JSON.stringify(result.json, null, 2) : result.human);
+      return EXIT.ok;
+    } finally {
+      ctx.client.destroy();
+    }
+  } catch (e) {
+    const err = toCliError(e);
+    if (args?.flags.json) io.stdout(JSON.stringify({ error: { message: err.message, exitCode: err.exitCode } }, null, 2));
+    io.stderr(`Error: ${err.message}`);
+    return err.exitCode;
+  }
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text + '\n'),
+    stderr: (text) => process.stderr.write(text + '\n'),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -83,3 +83,30 @@ export function validateExactlyOne(property: string, members: Record<string, unk
       `exactly one of ${Object.keys(members).join(', ')} must be set; got ${set.length === 0 ? 'none' : set.join(', ')}`);
   }
 }
+
+export interface StringMapRules {
+  readonly maxEntries?: number;
+  readonly key?: StringRules;
+  readonly value?: StringRules;
+}
+
+/** Checks a string-to-string map entry by entry; the path of a failing entry is `<property>.<key>`. */
+export function validateStringMap(property: string, map: Record<string, string> | undefined, rules: StringMapRules): void {
+  if (map === undefined || isUnresolved(map)) return;
+  const keys = Object.keys(map);
+  if (rules.maxEntries !== undefined && keys.length > rules.maxEntries) {
+    throw new HarnessValidationError(property, `has ${keys.length} entries; it must have at most ${rules.maxEntries}`);
+  }
+  for (const key of keys) {
+    if (rules.key) validateString(`${property} key`, key, rules.key);
+    if (rules.value) validateString(`${property}.${key}`, map[key], rules.value);
+  }
+}
+
+/** Fails when a string is empty or only whitespace. */
+export function validateNotBlank(property: string, value: string | undefined): void {
+  if (value === undefined || isUnresolved(value)) return;
+  if (value.trim().length === 0) {
+    throw new HarnessValidationError(property, `${show(value)} is blank; it must contain at least one non-whitespace character`);
+  }
+}

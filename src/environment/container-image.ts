@@ -1,12 +1,101 @@
+import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
+import { HarnessValidationError } from '../common/errors';
+import { show, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
+const CONTAINER_URI = /^(([0-9]{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?|public\.ecr\.aws)\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?$/;
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
+
 /**
- * The container image the harness runs in. Use the static factories.
+ * The container image the harness's sessions run in, instead of the AgentCore
+ * default runtime image. Use the static factories.
  *
- * (Stub: factories land with issue 3.)
+ * The execution role can pull from that repository only
+ * (`ecr:BatchCheckLayerAvailability`, `ecr:GetDownloadUrlForLayer`,
+ * `ecr:BatchGetImage`), plus `ecr:GetAuthorizationToken`, which has no
+ * resource-level permissions and is granted on `*`.
  */
 export abstract class HarnessContainerImage {
+  /**
+   * An image in an ECR repository, by tag (e.g. `v1.2.0`) or digest (`sha256:...`).
+   * A digest pins the exact image; a tag is resolved when a session starts.
+   */
+  public static fromEcrRepository(repository: ecr.IRepository, tagOrDigest: string = 'latest'): HarnessContainerImage {
+    return new EcrImage(repository, tagOrDigest);
+  }
+
+  /**
+   * An image built from a local directory with a Dockerfile, as a CDK Docker
+   * image asset (built and pushed by `cdk deploy`, needs Docker locally).
+   *
+   * AgentCore runs arm64 (Graviton) microVMs, so the platform defaults to
+   * `linux/arm64`; another platform gets a warning.
+   *
+   * @param options build options (build args, secrets, target, file, ...)
+   */
+  public static fromAsset(directory: string, options: ecr_assets.DockerImageAssetOptions = {}): HarnessContainerImage {
+    return new AssetImage(directory, options);
+  }
+
   /** @internal */
   public abstract _bind(ctx: HarnessBindContext): CfnHarness.HarnessEnvironmentArtifactProperty;
+}
+
+function render(uri: string): CfnHarness.HarnessEnvironmentArtifactProperty {
+  validateString('containerImage', uri, {
+    minLength: 1, maxLength: 1024, pattern: CONTAINER_URI,
+    patternDescription: 'an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>[:tag][@digest] or public.ecr.aws/...)',
+  });
+  return { containerConfiguration: { containerUri: uri } };
+}
+
+class EcrImage extends HarnessContainerImage {
+  constructor(private readonly repository: ecr.IRepository, private readonly tagOrDigest: string) {
+    super();
+    if (!Token.isUnresolved(tagOrDigest)) {
+      if (tagOrDigest.startsWith('sha256:')) {
+        validateString('containerImage.digest', tagOrDigest, { pattern: IMAGE_DIGEST, patternDescription: 'sha256: and 64 lowercase hex characters' });
+      } else {
+        validateString('containerImage.tag', tagOrDigest, {
+          pattern: IMAGE_TAG, patternDescription: 'an image tag (up to 128 letters, digits, _ . -, not starting with . or -)',
+        });
+      }
+    }
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessEnvironmentArtifactProperty {
+    this.repository.grantPull(ctx.grantee);
+    const uri = !Token.isUnresolved(this.tagOrDigest) && this.tagOrDigest.startsWith('sha256:')
+      ? this.repository.repositoryUriForDigest(this.tagOrDigest)
+      : this.repository.repositoryUriForTag(this.tagOrDigest);
+    return render(uri);
+  }
+}
+
+class AssetImage extends HarnessContainerImage {
+  constructor(private readonly directory: string, private readonly options: ecr_assets.DockerImageAssetOptions) {
+    super();
+    if (!Token.isUnresolved(directory) && directory.length === 0) {
+      throw new HarnessValidationError('containerImage.directory', `${show(directory)} is empty; give the directory holding the Dockerfile`);
+    }
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessEnvironmentArtifactProperty {
+    const platform = this.options.platform ?? ecr_assets.Platform.LINUX_ARM64;
+    if (platform.platform !== ecr_assets.Platform.LINUX_ARM64.platform) {
+      Annotations.of(ctx.scope).addWarningV2('cdk-agentcore-harness:container-platform',
+        `containerImage is built for ${platform.platform}; AgentCore runs linux/arm64 images, so sessions may fail to start.`);
+    }
+    const asset = new ecr_assets.DockerImageAsset(ctx.scope, 'ContainerImage', {
+      ...this.options,
+      directory: this.directory,
+      platform,
+    });
+    asset.repository.grantPull(ctx.grantee);
+    return render(asset.imageUri);
+  }
 }

@@ -1,12 +1,12 @@
-import { IResource } from 'aws-cdk-lib';
-import { IHarnessRef } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { IResource, Resource, Stack } from 'aws-cdk-lib';
+import { HarnessReference, IHarnessRef } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { HarnessGrants } from './harness-grants';
 
 /**
  * A harness: an AgentCore managed agent loop, defined in this app or imported.
- *
- * (Contract owned by src/harness; HarnessBase implements it.)
  */
 export interface IHarness extends IResource, iam.IGrantable, ec2.IConnectable, IHarnessRef {
   /**
@@ -27,9 +27,126 @@ export interface IHarness extends IResource, iam.IGrantable, ec2.IConnectable, I
    */
   readonly harnessName: string;
 
+  /**
+   * The execution role, when known (always for a harness defined in this app).
+   */
+  readonly role?: iam.IRole;
+
+  /** Grants on this harness. */
+  readonly grants: HarnessGrants;
+
   /** Grants the actions InvokeHarness requires on this harness and its endpoints. */
   grantInvoke(grantee: iam.IGrantable): iam.Grant;
 
   /** Grants the given `bedrock-agentcore:` actions on this harness and its endpoints. */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * A metric of this harness in the `AWS/Bedrock-AgentCore` namespace, with the
+   * dimension `Resource` = the harness ARN.
+   *
+   * Harness-level metric names and dimensions are not documented by AWS yet; for
+   * the runtime metrics AgentCore is known to publish, use the underlying runtime
+   * (`Harness.agentRuntime.metricInvocations()` and friends).
+   *
+   * @default - statistic Sum over 5 minutes
+   */
+  metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Invocations of the harness (Sum). */
+  metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Invocation latency in milliseconds (Average). */
+  metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Invocations that failed with a server-side error (Sum). */
+  metricSystemErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Invocations that failed with a client-side error (Sum). */
+  metricUserErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+
+  /** Throttled invocations (Sum). */
+  metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+}
+
+/**
+ * Grants, metrics and connections shared by defined and imported harnesses;
+ * everything here derives from the ARN alone.
+ */
+export abstract class HarnessBase extends Resource implements IHarness {
+  public abstract readonly harnessArn: string;
+  public abstract readonly harnessId: string;
+  public abstract readonly harnessName: string;
+  public abstract readonly role?: iam.IRole;
+  public abstract readonly grantPrincipal: iam.IPrincipal;
+
+  /**
+   * Set in VPC mode.
+   * @internal
+   */
+  protected _connections?: ec2.Connections;
+
+  public get harnessRef(): HarnessReference {
+    return { harnessArn: this.harnessArn };
+  }
+
+  public get grants(): HarnessGrants {
+    return HarnessGrants.fromHarness(this);
+  }
+
+  /**
+   * Network access of the harness's sessions. Only a harness in VPC mode (or
+   * imported with `securityGroups`) has connections; otherwise this throws,
+   * because security-group rules would silently do nothing.
+   */
+  public get connections(): ec2.Connections {
+    if (!this._connections) {
+      throw new Error(`${this.node.path}: this harness has no security groups; `
+        + 'connections exist only for a harness in VPC mode (network) or one imported with securityGroups');
+    }
+    return this._connections;
+  }
+
+  /** [disable-awslint:no-grants] */
+  public grantInvoke(grantee: iam.IGrantable): iam.Grant {
+    return this.grants.invoke(grantee);
+  }
+
+  /** [disable-awslint:no-grants] */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grants.actions(grantee, ...actions);
+  }
+
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    const stack = Stack.of(this);
+    return new cloudwatch.Metric({
+      namespace: 'AWS/Bedrock-AgentCore',
+      metricName,
+      statistic: cloudwatch.Stats.SUM,
+      region: stack.region,
+      account: stack.account,
+      ...props,
+      dimensionsMap: { Resource: this.harnessArn, ...props?.dimensionsMap },
+    }).attachTo(this);
+  }
+
+  public metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Invocations', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, ...props });
+  }
+
+  public metricSystemErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('SystemErrors', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  public metricUserErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('UserErrors', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric('Throttles', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
 }

@@ -1,22 +1,144 @@
-import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { Duration, Token } from 'aws-cdk-lib';
+import { CfnHarness, IMemory } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show, validateListLength, validateNumber, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
-import { MEMORY_DATA_PLANE_ACTIONS } from './perms';
+import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from './perms';
+
+/** A long-term memory strategy of service-managed memory. */
+export enum ManagedMemoryStrategy {
+  /** Facts and knowledge extracted from conversations. */
+  SEMANTIC = 'SEMANTIC',
+  /** Running summaries of each session. */
+  SUMMARIZATION = 'SUMMARIZATION',
+  /** The user's stated preferences. */
+  USER_PREFERENCE = 'USER_PREFERENCE',
+  /** Episodes: what happened, with outcomes and reflections. */
+  EPISODIC = 'EPISODIC',
+}
+
+/** Options for service-managed memory. */
+export interface ManagedMemoryOptions {
+  /**
+   * The long-term memory strategies (1–4, each at most once).
+   *
+   * @default - the service default, SEMANTIC and SUMMARIZATION
+   */
+  readonly strategies?: ManagedMemoryStrategy[];
+
+  /**
+   * How long short-term events are kept: whole days, 3–365.
+   *
+   * @default - the service default, 30 days
+   */
+  readonly eventExpiry?: Duration;
+
+  /**
+   * A customer-managed KMS key to encrypt the memory with. The key cannot be
+   * changed after the harness is created: a different key replaces the harness
+   * (and, as with any replacement, deletes the old managed memory unless the
+   * harness is retained).
+   *
+   * The execution role gets the KMS actions aws-cdk-lib's `Memory` grants its
+   * memory role (CreateGrant, Decrypt, DescribeKey, GenerateDataKey,
+   * GenerateDataKeyWithoutPlaintext, ReEncrypt*). AWS does not document which
+   * principal the service uses for the key; the principal that deploys the stack
+   * may need the same actions (it creates the memory).
+   *
+   * @default - an AWS-owned key
+   */
+  readonly encryptionKey?: kms.IKey;
+}
+
+/** How the harness retrieves long-term records from one namespace of an existing memory. */
+export interface MemoryRetrievalOptions {
+  /**
+   * How many records to retrieve (a whole number, at least 1).
+   *
+   * @default - the service default, 10
+   */
+  readonly topK?: number;
+
+  /**
+   * The minimum relevance score of a retrieved record, 0–1.
+   *
+   * @default - the service default, 0.2
+   */
+  readonly relevanceScore?: number;
+
+  /**
+   * The id of the memory strategy the namespace belongs to.
+   *
+   * @default - none
+   */
+  readonly strategyId?: string;
+}
+
+/** Options for an existing memory. */
+export interface ExistingMemoryOptions {
+  /**
+   * The actor id events are recorded under. An `actorId` given at invoke time overrides it.
+   *
+   * @default - the service decides (or the invoke-time actorId)
+   */
+  readonly actorId?: string;
+
+  /**
+   * How many recent messages to load into each session (a whole number, at least 1).
+   *
+   * @default - the service default
+   */
+  readonly messagesCount?: number;
+
+  /**
+   * Retrieval settings per namespace template (e.g. `/users/{actorId}/facts`). At
+   * least one entry when given. The service fills in defaults server-side when
+   * omitted, so expect drift on the namespaces it adds.
+   *
+   * @default - the service derives retrieval settings from the memory's strategies
+   */
+  readonly retrievalConfig?: { [namespace: string]: MemoryRetrievalOptions };
+}
+
+const MEMORY_ARN = /^arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:memory\/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9]{10}$/;
+const KMS_KEY_ARN = /^arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key\/[a-zA-Z0-9-]{36}$/;
 
 /**
  * The harness's conversation memory: service-managed, an existing memory, or disabled.
  *
- * (Minimal version: issue 3 adds options, `fromMemory` and validation.)
+ * The memory block is always rendered: omitting it would make the service
+ * provision managed memory the configuration does not describe.
+ *
+ * Retention: managed memory lives and dies with the harness. The service deletes
+ * it when the harness is deleted or replaced, and CloudFormation cannot ask it
+ * not to. So a harness with managed memory defaults to `RemovalPolicy.RETAIN`
+ * (see `HarnessProps.removalPolicy`); pass `RemovalPolicy.DESTROY` to opt out.
+ * A harness with disabled memory or an existing memory holds no conversation
+ * data and defaults to `DESTROY`.
  */
 export abstract class HarnessMemory {
   /**
    * Memory that the service creates and manages with the harness.
    *
+   * The execution role gets the memory data-plane actions on that memory only,
+   * through the harness's `Memory.ManagedMemoryConfiguration.Arn` attribute (the
+   * memory's name is service-generated and must not be guessed).
+   *
    * The service deletes it when the harness is deleted or replaced, so a harness
    * with managed memory is retained by default (see `HarnessProps.removalPolicy`).
    */
-  public static managed(): HarnessMemory {
-    return new ManagedMemory();
+  public static managed(options: ManagedMemoryOptions = {}): HarnessMemory {
+    return new ManagedMemory(options);
+  }
+
+  /**
+   * An existing AgentCore memory. Its lifetime is independent of the harness.
+   * The execution role gets the memory data-plane actions on that memory only.
+   */
+  public static fromMemory(memory: IMemory, options: ExistingMemoryOptions = {}): HarnessMemory {
+    return new ExistingMemory(memory, options);
   }
 
   /** No memory: every session starts empty. */
@@ -36,14 +158,99 @@ export abstract class HarnessMemory {
 
 class ManagedMemory extends HarnessMemory {
   public readonly _managed = true;
+  private readonly eventExpiryDays?: number;
+
+  constructor(private readonly options: ManagedMemoryOptions) {
+    super();
+    const strategies = options.strategies;
+    validateListLength('memory.strategies', strategies, 1, 4);
+    if (strategies && !isUnresolved(strategies)) {
+      const allowed = Object.values(ManagedMemoryStrategy) as string[];
+      strategies.forEach((s, i) => {
+        if (!allowed.includes(s)) {
+          throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is not a ManagedMemoryStrategy`);
+        }
+        if (strategies.indexOf(s) !== i) {
+          throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is listed twice; each strategy at most once`);
+        }
+      });
+    }
+    const expiry = options.eventExpiry;
+    if (expiry && !expiry.isUnresolved()) {
+      const days = expiry.toDays({ integral: false });
+      if (!Number.isInteger(days)) {
+        throw new HarnessValidationError('memory.eventExpiry', `${expiry.toHumanString()} is not a whole number of days`);
+      }
+      validateNumber('memory.eventExpiry', days, { min: 3, max: 365, integer: true });
+      this.eventExpiryDays = days;
+    }
+    validateString('memory.encryptionKey', options.encryptionKey?.keyArn, {
+      minLength: 1, maxLength: 2048, pattern: KMS_KEY_ARN, patternDescription: 'a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<uuid>)',
+    });
+  }
 
   public _bind(ctx: HarnessBindContext): CfnHarness.HarnessMemoryConfigurationProperty {
     // The memory's name is service-generated; only its ARN attribute is reliable.
+    // The statement references the harness, so it lives in the post-create policy.
     ctx.addPostCreateStatement(new iam.PolicyStatement({
       actions: MEMORY_DATA_PLANE_ACTIONS,
       resources: [ctx.resource.attrMemoryManagedMemoryConfigurationArn],
     }));
-    return { managedMemoryConfiguration: {} };
+    const key = this.options.encryptionKey;
+    if (key) {
+      key.grant(ctx.grantee, ...MEMORY_KMS_ACTIONS);
+    }
+    const expiry = this.options.eventExpiry;
+    return {
+      managedMemoryConfiguration: {
+        strategies: this.options.strategies,
+        eventExpiryDuration: this.eventExpiryDays ?? (expiry ? Token.asNumber(expiry.toDays()) : undefined),
+        encryptionKeyArn: key?.keyArn,
+      },
+    };
+  }
+}
+
+class ExistingMemory extends HarnessMemory {
+  public readonly _managed = false;
+
+  constructor(private readonly memory: IMemory, private readonly options: ExistingMemoryOptions) {
+    super();
+    validateString('memory.memory', memory.memoryArn, {
+      pattern: MEMORY_ARN, patternDescription: 'a memory ARN in the aws partition (arn:aws:bedrock-agentcore:<region>:<account>:memory/<id>)',
+    });
+    validateNumber('memory.messagesCount', options.messagesCount, { min: 1, integer: true });
+    const retrieval = options.retrievalConfig;
+    if (retrieval !== undefined && !isUnresolved(retrieval)) {
+      const entries = Object.entries(retrieval);
+      if (entries.length === 0) {
+        throw new HarnessValidationError('memory.retrievalConfig', 'is empty; omit it or configure at least one namespace');
+      }
+      for (const [ns, cfg] of entries) {
+        validateString('memory.retrievalConfig', ns, { minLength: 1 });
+        validateNumber(`memory.retrievalConfig.${ns}.topK`, cfg.topK, { min: 1, integer: true });
+        validateNumber(`memory.retrievalConfig.${ns}.relevanceScore`, cfg.relevanceScore, { min: 0, max: 1 });
+        validateString(`memory.retrievalConfig.${ns}.strategyId`, cfg.strategyId, { minLength: 1 });
+      }
+    }
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessMemoryConfigurationProperty {
+    this.memory.grant(ctx.grantee, ...MEMORY_DATA_PLANE_ACTIONS);
+    const retrieval = this.options.retrievalConfig;
+    return {
+      agentCoreMemoryConfiguration: {
+        arn: this.memory.memoryArn,
+        actorId: this.options.actorId,
+        messagesCount: this.options.messagesCount,
+        // Numbers, not strings: the L1 and the API type them as numbers.
+        retrievalConfig: retrieval === undefined ? undefined : Object.fromEntries(Object.entries(retrieval).map(([ns, c]) => [ns, {
+          topK: c.topK,
+          relevanceScore: c.relevanceScore,
+          strategyId: c.strategyId,
+        }])),
+      },
+    };
   }
 }
 

@@ -12,3 +12,16 @@ export const MEMORY_DATA_PLANE_ACTIONS = [
   'bedrock-agentcore:RetrieveMemoryRecords',
   'bedrock-agentcore:DeleteMemoryRecord',
 ];
+
+/**
+ * KMS actions for a managed memory's customer-managed key. Undocumented for the
+ * harness; these are what aws-cdk-lib's `Memory` grants its memory role.
+ */
+export const MEMORY_KMS_ACTIONS = [
+  'kms:CreateGrant',
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:ReEncrypt*',
+];

@@ -1,4 +1,7 @@
-// Entry point stub; the implementation lands with issue 4.
-export async function handler(event: unknown): Promise<unknown> {
-  throw new Error(`not implemented: ${JSON.stringify(event)}`);
+import { isComplete } from './handlers/is-complete';
+import type { IsCompleteRequest, IsCompleteResponse } from './handlers/types';
+
+/** Provider-framework isComplete handler: polled until it returns IsComplete=true or throws. */
+export async function handler(event: IsCompleteRequest): Promise<IsCompleteResponse> {
+  return isComplete(event);
 }

@@ -1,12 +1,281 @@
-import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as fs from 'fs';
+import * as path from 'path';
+import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
+import { HarnessValidationError } from '../common/errors';
+import { show, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
+/** Options for a skill cloned from a Git repository. */
+export interface GitSkillOptions {
+  /**
+   * The skill's directory inside the repository.
+   *
+   * @default - the repository root
+   */
+  readonly path?: string;
+
+  /**
+   * An AgentCore Identity API-key credential provider holding the token for a
+   * private repository. The execution role gets the provider's `grantUse`.
+   *
+   * @default - no authentication (a public repository)
+   */
+  readonly credential?: IApiKeyCredentialProvider;
+
+  /**
+   * The user name sent with the token. Requires `credential`.
+   *
+   * @default - the service default, `oauth2`
+   */
+  readonly username?: string;
+}
+
+/** Options for a skill uploaded from a local directory. */
+export interface SkillAssetOptions {
+  /**
+   * The bucket the skill's files are copied to.
+   *
+   * @default - a bucket the harness creates for its skills (private, TLS only,
+   * S3-managed encryption, emptied and deleted with the stack)
+   */
+  readonly bucket?: s3.IBucket;
+
+  /**
+   * The key prefix under which each version of the skill is stored, as
+   * `<prefix><content hash>/`.
+   *
+   * @default 'skills/'
+   */
+  readonly prefix?: string;
+}
+
+const GIT_URL = /^https:\/\/[^#@]+$/;
+const AWS_SKILL_PATH = /^([^*?[\]]|\*)+$/;
+
 /**
- * A source of skills the harness loads. Use the static factories.
+ * A source of agent skills (AgentSkills.io: a directory with a `SKILL.md` and
+ * optional scripts, references and assets). Use the static factories.
  *
- * (Stub: factories land with issue 3.)
+ * Skills are fetched once per session, on its first invocation.
  */
 export abstract class HarnessSkill {
+  /**
+   * Pre-built AWS skills from the AWS Agent Toolkit, selected by glob patterns
+   * (`*` is the only wildcard), e.g. `['core-skills/*']`.
+   *
+   * @param paths the patterns (each 1–4096 characters)
+   * @default - all AWS skills
+   */
+  public static aws(paths?: string[]): HarnessSkill {
+    return new AwsSkills(paths);
+  }
+
+  /**
+   * A skill cloned over HTTPS from a Git repository. The URL must not carry
+   * credentials (`user:token@`) or a fragment: give a private repository's
+   * token through `credential`.
+   */
+  public static git(url: string, options: GitSkillOptions = {}): HarnessSkill {
+    return new GitSkill(url, options);
+  }
+
+  /**
+   * A skill directory in S3 (`s3://<bucket>/<prefix>`). The execution role can
+   * read that prefix only: `s3:GetObject` on `<prefix>*` and `s3:ListBucket`
+   * limited to keys starting with `<prefix>` (plus `kms:Decrypt` if the bucket has
+   * a customer-managed key).
+   *
+   * @param prefix the skill directory's key prefix, e.g. `skills/my-skill/`
+   */
+  public static s3(bucket: s3.IBucket, prefix: string): HarnessSkill {
+    return new S3Skill(bucket, prefix);
+  }
+
+  /** A skill already on the session's filesystem (in the container image or a mount). */
+  public static path(containerPath: string): HarnessSkill {
+    return new PathSkill(containerPath);
+  }
+
+  /**
+   * A skill from a local directory (one skill: a `SKILL.md` at its top). The
+   * files are uploaded at deploy time and copied, unzipped, to
+   * `s3://<bucket>/<prefix><content hash>/`, which the harness uses as an S3
+   * skill with read access to that prefix only.
+   *
+   * Why a copy: an S3 skill is a directory of objects; a CDK file asset of a
+   * directory is a single zip object, which the harness cannot read as a skill.
+   * A `BucketDeployment` (one Lambda-backed custom resource per stack) unpacks
+   * the asset. The content hash in the prefix makes every change a new URI, so
+   * the harness gets a new version, and older versions keep reading their own copy.
+   */
+  public static fromAsset(directory: string, options: SkillAssetOptions = {}): HarnessSkill {
+    return new AssetSkill(directory, options);
+  }
+
   /** @internal */
   public abstract _bind(ctx: HarnessBindContext): CfnHarness.HarnessSkillProperty;
+}
+
+class AwsSkills extends HarnessSkill {
+  constructor(private readonly paths: string[] | undefined) {
+    super();
+    if (paths && !Token.isUnresolved(paths)) {
+      paths.forEach((p, i) => validateString(`skills.aws.paths[${i}]`, p, {
+        minLength: 1, maxLength: 4096, pattern: AWS_SKILL_PATH, patternDescription: 'a path where * is the only wildcard (no ?, [ or ])',
+      }));
+    }
+  }
+
+  public _bind(): CfnHarness.HarnessSkillProperty {
+    return { awsSkills: { paths: this.paths } };
+  }
+}
+
+class GitSkill extends HarnessSkill {
+  constructor(private readonly url: string, private readonly options: GitSkillOptions) {
+    super();
+    validateString('skills.git.url', url, {
+      minLength: 8, maxLength: 16383, pattern: GIT_URL,
+      patternDescription: 'an https:// URL without credentials (@) or fragment (#)',
+    });
+    validateString('skills.git.path', options.path, { minLength: 1 });
+    if (options.credential) {
+      validateString('skills.git.credential', options.credential.credentialProviderArn, {
+        pattern: API_KEY_PROVIDER_ARN, patternDescription: API_KEY_PROVIDER_ARN_DESCRIPTION,
+      });
+    }
+    if (options.username !== undefined && !options.credential) {
+      throw new HarnessValidationError('skills.git.username', `${show(options.username)} is set without a credential; a user name is only sent with a credential`);
+    }
+    validateString('skills.git.username', options.username, { minLength: 1 });
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessSkillProperty {
+    const credential = this.options.credential;
+    if (credential) {
+      credential.grantUse(ctx.grantee);
+    }
+    return {
+      git: {
+        url: this.url,
+        path: this.options.path,
+        auth: credential ? { credentialArn: credential.credentialProviderArn, username: this.options.username } : undefined,
+      },
+    };
+  }
+}
+
+class S3Skill extends HarnessSkill {
+  constructor(private readonly bucket: s3.IBucket, private readonly prefix: string) {
+    super();
+    validatePrefix('skills.s3.prefix', prefix);
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessSkillProperty {
+    grantPrefixRead(ctx, this.bucket, this.prefix);
+    return { s3: { uri: `s3://${this.bucket.bucketName}/${this.prefix}` } };
+  }
+}
+
+class PathSkill extends HarnessSkill {
+  constructor(private readonly containerPath: string) {
+    super();
+    validateString('skills.path', containerPath, { minLength: 1, maxLength: 4096 });
+  }
+
+  public _bind(): CfnHarness.HarnessSkillProperty {
+    return { path: this.containerPath };
+  }
+}
+
+class AssetSkill extends HarnessSkill {
+  private readonly directory: string;
+  private readonly prefix: string;
+
+  constructor(directory: string, private readonly options: SkillAssetOptions) {
+    super();
+    this.directory = path.resolve(directory);
+    this.prefix = options.prefix ?? 'skills/';
+    validatePrefix('skills.fromAsset.prefix', this.prefix);
+    if (!fs.existsSync(this.directory) || !fs.statSync(this.directory).isDirectory()) {
+      throw new HarnessValidationError('skills.fromAsset.directory', `${show(directory)} is not a directory`);
+    }
+    if (!fs.existsSync(path.join(this.directory, 'SKILL.md'))) {
+      throw new HarnessValidationError('skills.fromAsset.directory',
+        `${show(directory)} has no SKILL.md at its top; a skill directory starts with SKILL.md (AgentSkills.io)`);
+    }
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessSkillProperty {
+    const scope = new Construct(ctx.scope, nextId(ctx.scope, 'SkillAsset'));
+    const asset = new s3_assets.Asset(scope, 'Asset', { path: this.directory });
+    const bucket = this.options.bucket ?? skillsBucket(ctx.scope);
+    const keyPrefix = `${this.prefix}${asset.assetHash}/`;
+    const deployment = new s3deploy.BucketDeployment(scope, 'Deployment', {
+      sources: [s3deploy.Source.bucket(asset.bucket, asset.s3ObjectKey)],
+      destinationBucket: bucket,
+      destinationKeyPrefix: keyPrefix,
+      // Older harness versions still point at their own copy.
+      retainOnDelete: true,
+      prune: false,
+    });
+    // The skill's files exist before the harness version that names them.
+    ctx.resource.node.addDependency(deployment);
+    grantPrefixRead(ctx, bucket, keyPrefix);
+    return { s3: { uri: `s3://${bucket.bucketName}/${keyPrefix}` } };
+  }
+}
+
+function validatePrefix(property: string, prefix: string): void {
+  if (Token.isUnresolved(prefix)) return;
+  if (prefix.startsWith('/')) {
+    throw new HarnessValidationError(property, `${show(prefix)} starts with "/"; S3 keys have no leading slash`);
+  }
+  if (prefix.includes('*') || prefix.includes('?')) {
+    throw new HarnessValidationError(property, `${show(prefix)} contains a wildcard; give the literal key prefix`);
+  }
+}
+
+/** Read access to one key prefix: objects under it, and listing limited to it. */
+function grantPrefixRead(ctx: HarnessBindContext, bucket: s3.IBucket, prefix: string): void {
+  // bucket.grantRead(role, 'prefix*') would scope GetObject but grant ListBucket
+  // (and GetBucket*) on the whole bucket, so the statements are written out.
+  ctx.addToRolePolicy(new iam.PolicyStatement({
+    actions: ['s3:GetObject'],
+    resources: [bucket.arnForObjects(`${prefix}*`)],
+  }));
+  ctx.addToRolePolicy(new iam.PolicyStatement({
+    actions: ['s3:ListBucket'],
+    resources: [bucket.bucketArn],
+    conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+  }));
+  bucket.encryptionKey?.grantDecrypt(ctx.grantee);
+}
+
+function skillsBucket(scope: Construct): s3.IBucket {
+  const id = 'SkillsBucket';
+  const existing = scope.node.tryFindChild(id) as s3.IBucket | undefined;
+  if (existing) return existing;
+  // Holds copies of local skill directories only: they can be rebuilt from
+  // source, so the bucket goes with the stack.
+  return new s3.Bucket(scope, id, {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    removalPolicy: RemovalPolicy.DESTROY,
+    autoDeleteObjects: true,
+  });
+}
+
+function nextId(scope: Construct, base: string): string {
+  let i = 0;
+  while (scope.node.tryFindChild(`${base}${i}`)) i++;
+  return `${base}${i}`;
 }

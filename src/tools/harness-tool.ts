@@ -1,15 +1,300 @@
-import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { CfnHarness, IBrowserCustom, ICodeInterpreterCustom, IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { HarnessValidationError } from '../common/errors';
+import { validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
+import { GatewayOutboundAuth } from './gateway-outbound-auth';
+import { validateInputSchema } from './input-schema';
+import {
+  BROWSER_EXTRA_ACTIONS, BROWSER_SESSION_ACTIONS, CODE_INTERPRETER_EXTRA_ACTIONS,
+  CODE_INTERPRETER_SESSION_ACTIONS, GATEWAY_INVOKE_ACTIONS,
+} from './perms';
+import { RemoteMcpHeader } from './remote-mcp-header';
+import { TOOL_NAME_PATTERN, TOOL_TYPE } from './tool-types';
+
+/** Options every tool takes. */
+export interface HarnessToolOptions {
+  /**
+   * The tool's name as the agent and `allowedTools` see it: 1–64 characters,
+   * letters, digits, `_` and `-`, unique within the harness.
+   *
+   * @default - the service infers or generates a name (which `allowedTools` checks cannot see)
+   */
+  readonly name?: string;
+}
+
+/** Options for a gateway tool. */
+export interface GatewayToolOptions extends HarnessToolOptions {
+  /**
+   * How the harness authenticates to the gateway.
+   *
+   * @default GatewayOutboundAuth.iam() - SigV4 with the execution role
+   */
+  readonly outboundAuth?: GatewayOutboundAuth;
+}
+
+/** Options for a remote MCP server tool. */
+export interface RemoteMcpToolOptions extends HarnessToolOptions {
+  /**
+   * HTTP headers sent to the server (header names 1–16383 characters). Values come
+   * from secrets unless you opt in to plain text with `RemoteMcpHeader.unsafePlainText`.
+   *
+   * @default - no headers
+   */
+  readonly headers?: { [name: string]: RemoteMcpHeader };
+}
+
+/** Options for a browser tool. */
+export interface BrowserToolOptions extends HarnessToolOptions {
+  /**
+   * A custom browser.
+   *
+   * @default - the AWS-managed browser `aws.browser.v1`
+   */
+  readonly browser?: IBrowserCustom;
+}
+
+/** Options for a code interpreter tool. */
+export interface CodeInterpreterToolOptions extends HarnessToolOptions {
+  /**
+   * A custom code interpreter.
+   *
+   * @default - the AWS-managed code interpreter `aws.codeinterpreter.v1`
+   */
+  readonly codeInterpreter?: ICodeInterpreterCustom;
+}
+
+/** An inline (client-side) function. */
+export interface InlineFunctionToolOptions {
+  /** The function's name (1–64 characters, letters, digits, `_` and `-`), unique within the harness. */
+  readonly name: string;
+
+  /** What the function does, for the model (1–4096 characters). */
+  readonly description: string;
+
+  /**
+   * A JSON Schema for the function's input: `type: 'object'` at the top,
+   * `properties` an object of schemas, `required` a list of declared properties.
+   */
+  readonly inputSchema: { [key: string]: any };
+}
+
+const GATEWAY_ARN = /^arn:aws(|-cn|-us-gov):bedrock-agentcore:[a-z0-9-]{1,20}:[0-9]{12}:gateway\/([0-9a-z][-]?){1,48}-[a-z0-9]{10}$/;
+const BROWSER_ARN = /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aws|[0-9]{12}):browser(-custom)?\/(aws\.browser\.v1|[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
+const CODE_INTERPRETER_ARN = /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aws|[0-9]{12}):code-interpreter(-custom)?\/(aws\.codeinterpreter\.v1|[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
 
 /**
  * A tool the harness's agent can call. Use the static factories.
  *
- * (Stub: factories land with issue 3.)
+ * Each tool renders its configuration and grants the execution role exactly what
+ * calling it needs: `InvokeGateway` on that gateway, session actions on that
+ * browser or code interpreter, token-vault access to that OAuth provider.
+ * Remote MCP servers and inline functions need no IAM.
  */
 export abstract class HarnessTool {
+  /**
+   * An AgentCore Gateway: every tool configured on the gateway becomes available.
+   * With IAM outbound auth (the default) the role gets `InvokeGateway` on this gateway only.
+   */
+  public static gateway(gateway: IGateway, options: GatewayToolOptions = {}): HarnessTool {
+    return new GatewayTool(gateway.gatewayArn, gateway, options);
+  }
+
+  /**
+   * An AgentCore Gateway by ARN (for a gateway defined outside CDK). The ARN must
+   * match `arn:<partition>:bedrock-agentcore:<region>:<account>:gateway/<id>`.
+   */
+  public static fromGatewayArn(gatewayArn: string, options: GatewayToolOptions = {}): HarnessTool {
+    return new GatewayTool(gatewayArn, undefined, options);
+  }
+
+  /** A remote MCP server, reached over HTTPS. No IAM is involved. */
+  public static remoteMcp(url: string, options: RemoteMcpToolOptions = {}): HarnessTool {
+    return new RemoteMcpTool(url, options);
+  }
+
+  /**
+   * AgentCore Browser: the AWS-managed browser, or a custom one. The role gets
+   * the browser session actions on that browser only.
+   */
+  public static browser(options: BrowserToolOptions = {}): HarnessTool {
+    return new BrowserTool(options);
+  }
+
+  /**
+   * AgentCore Code Interpreter: the AWS-managed one, or a custom one. The role
+   * gets the code interpreter session actions on that code interpreter only.
+   */
+  public static codeInterpreter(options: CodeInterpreterToolOptions = {}): HarnessTool {
+    return new CodeInterpreterTool(options);
+  }
+
+  /**
+   * A function your client implements. It runs client-side, not in the harness:
+   * when the agent calls it, the response stream stops with stop reason
+   * `tool_use`, and your code sends the result back in the next InvokeHarness call.
+   */
+  public static inlineFunction(options: InlineFunctionToolOptions): HarnessTool {
+    return new InlineFunctionTool(options);
+  }
+
+  /** The tool's name, if one was given. */
+  public readonly name?: string;
+
+  protected constructor(name: string | undefined) {
+    validateToolName(name);
+    this.name = name;
+  }
+
   /**
    * Renders the tool and grants the execution role what the tool needs.
    * @internal
    */
   public abstract _bind(ctx: HarnessBindContext): CfnHarness.HarnessToolProperty;
+
+  /** The property path used in error messages. */
+  protected get path(): string {
+    return `tools[${this.name ?? ''}]`;
+  }
+}
+
+function validateToolName(name: string | undefined): void {
+  validateString(`tools[${name ?? ''}].name`, name, {
+    minLength: 1, maxLength: 64, pattern: TOOL_NAME_PATTERN, patternDescription: 'letters, digits, _ and -',
+  });
+}
+
+class GatewayTool extends HarnessTool {
+  private readonly outboundAuth: GatewayOutboundAuth;
+
+  constructor(private readonly gatewayArn: string, private readonly gateway: IGateway | undefined, options: GatewayToolOptions) {
+    super(options.name);
+    this.outboundAuth = options.outboundAuth ?? GatewayOutboundAuth.iam();
+    validateString(`${this.path}.gatewayArn`, gatewayArn, {
+      pattern: GATEWAY_ARN, patternDescription: 'a gateway ARN (arn:<partition>:bedrock-agentcore:<region>:<account>:gateway/<id>)',
+    });
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessToolProperty {
+    const outboundAuth = this.outboundAuth._bind(ctx, this.path);
+    // Only SigV4 calls are authorized by IAM; with OAuth or none, the gateway's
+    // own inbound authorizer decides, so InvokeGateway would be an unused grant.
+    if (this.outboundAuth._usesIam) {
+      if (this.gateway) {
+        this.gateway.grantInvoke(ctx.grantee);
+      } else {
+        ctx.addToRolePolicy(new iam.PolicyStatement({ actions: GATEWAY_INVOKE_ACTIONS, resources: [this.gatewayArn] }));
+      }
+    }
+    return {
+      type: TOOL_TYPE.GATEWAY,
+      name: this.name,
+      config: { agentCoreGateway: { gatewayArn: this.gatewayArn, outboundAuth } },
+    };
+  }
+}
+
+class RemoteMcpTool extends HarnessTool {
+  constructor(private readonly url: string, private readonly options: RemoteMcpToolOptions) {
+    super(options.name);
+    validateString(`${this.path}.url`, url, {
+      minLength: 1, maxLength: 16383, pattern: /^https:\/\/\S+$/, patternDescription: 'an https:// URL',
+    });
+    for (const key of Object.keys(options.headers ?? {})) {
+      validateString(`${this.path}.headers`, key, { minLength: 1, maxLength: 16383 });
+    }
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessToolProperty {
+    const entries = Object.entries(this.options.headers ?? {});
+    const headers = entries.length === 0 ? undefined
+      : Object.fromEntries(entries.map(([k, v]) => [k, v._render(ctx.scope, `${this.path}.headers.${k}`)]));
+    return {
+      type: TOOL_TYPE.REMOTE_MCP,
+      name: this.name,
+      config: { remoteMcp: { url: this.url, headers } },
+    };
+  }
+}
+
+class BrowserTool extends HarnessTool {
+  constructor(private readonly options: BrowserToolOptions) {
+    super(options.name);
+    validateString(`${this.path}.browser`, options.browser?.browserArn, {
+      pattern: BROWSER_ARN, patternDescription: 'a browser ARN',
+    });
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessToolProperty {
+    const browser = this.options.browser;
+    if (browser) {
+      browser.grantUse(ctx.grantee);
+      browser.grant(ctx.grantee, ...BROWSER_EXTRA_ACTIONS);
+    } else {
+      ctx.addToRolePolicy(new iam.PolicyStatement({
+        actions: BROWSER_SESSION_ACTIONS,
+        resources: [awsOwnedArn(ctx, 'browser', 'aws.browser.v1')],
+      }));
+    }
+    return {
+      type: TOOL_TYPE.BROWSER,
+      name: this.name,
+      // Omitting the ARN selects the AWS-managed browser.
+      config: { agentCoreBrowser: browser ? { browserArn: browser.browserArn } : {} },
+    };
+  }
+}
+
+class CodeInterpreterTool extends HarnessTool {
+  constructor(private readonly options: CodeInterpreterToolOptions) {
+    super(options.name);
+    validateString(`${this.path}.codeInterpreter`, options.codeInterpreter?.codeInterpreterArn, {
+      pattern: CODE_INTERPRETER_ARN, patternDescription: 'a code interpreter ARN',
+    });
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessToolProperty {
+    const ci = this.options.codeInterpreter;
+    if (ci) {
+      ci.grantUse(ctx.grantee);
+      ci.grant(ctx.grantee, ...CODE_INTERPRETER_EXTRA_ACTIONS);
+    } else {
+      ctx.addToRolePolicy(new iam.PolicyStatement({
+        actions: CODE_INTERPRETER_SESSION_ACTIONS,
+        resources: [awsOwnedArn(ctx, 'code-interpreter', 'aws.codeinterpreter.v1')],
+      }));
+    }
+    return {
+      type: TOOL_TYPE.CODE_INTERPRETER,
+      name: this.name,
+      config: { agentCoreCodeInterpreter: ci ? { codeInterpreterArn: ci.codeInterpreterArn } : {} },
+    };
+  }
+}
+
+class InlineFunctionTool extends HarnessTool {
+  constructor(private readonly options: InlineFunctionToolOptions) {
+    super(options.name);
+    if (!Token.isUnresolved(options.name) && (options.name === undefined || options.name === null)) {
+      throw new HarnessValidationError('tools[].name', 'an inline function needs a name');
+    }
+    validateString(`${this.path}.description`, options.description, { minLength: 1, maxLength: 4096 });
+    validateInputSchema(`${this.path}.inputSchema`, options.inputSchema);
+  }
+
+  public _bind(_ctx: HarnessBindContext): CfnHarness.HarnessToolProperty {
+    return {
+      type: TOOL_TYPE.INLINE_FUNCTION,
+      name: this.name,
+      config: { inlineFunction: { description: this.options.description, inputSchema: this.options.inputSchema } },
+    };
+  }
+}
+
+/** The ARN of an AWS-owned resource (account `aws`) in the harness's region. */
+function awsOwnedArn(ctx: HarnessBindContext, resource: string, resourceName: string): string {
+  return Stack.of(ctx.scope).formatArn({
+    service: 'bedrock-agentcore', account: 'aws', resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+  });
 }

@@ -1,0 +1,95 @@
+// Synthesis benchmark (issue 5): this library versus a hand-written CfnHarness and @aws/agentcore-cdk,
+// all on the same agent definition (bench/synth/definition.ts). Prints figures; asserts nothing.
+//
+// Run with `npx projen bench` (sets CDK_VALIDATION=false: aws-cdk-lib's bundled CloudFormation
+// validation is the same cost for every variant and would only blur the comparison).
+// BENCH_RUNS overrides the number of timed runs per cell (default 5).
+import { agentCoreCdkVariant } from './synth/agentcore-cdk-variant';
+import { libraryVariant } from './synth/library-variant';
+import { measure, Measurement, synthesize, warmUp } from './synth/measure';
+import { rawL1Variant } from './synth/raw-l1-variant';
+import { Variant } from './synth/variant';
+
+const COUNTS = [1, 25, 100];
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const VARIANTS: Variant[] = [libraryVariant, rawL1Variant, agentCoreCdkVariant];
+
+type Cell = Measurement | { error: string };
+
+function isMeasurement(cell: Cell | undefined): cell is Measurement {
+  return cell !== undefined && !('error' in cell);
+}
+
+function main(): void {
+  console.log(`synthesis benchmark: median of ${RUNS} interleaved runs after warm-up; ` +
+    `CDK_VALIDATION=${process.env.CDK_VALIDATION ?? '(unset)'}; node ${process.version}`);
+  const results = new Map<string, Cell>();
+  const key = (variant: Variant, count: number) => `${variant.name}@${count}`;
+
+  // A variant that cannot synthesize (e.g. offline) is reported as n/a instead of failing the run.
+  const runnable = VARIANTS.filter((variant) => {
+    try {
+      synthesize(variant, 1);
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      COUNTS.forEach((count) => results.set(key(variant, count), { error: message }));
+      return false;
+    }
+  });
+  warmUp(runnable, 25, 2);
+  for (const count of COUNTS) {
+    for (const [variant, measurement] of measure(runnable, count, RUNS)) {
+      results.set(key(variant, count), measurement);
+    }
+  }
+
+  const rows: string[][] = [['variant', 'N', 'synth ms', 'ms/harness', 'resources/harness', 'template bytes/harness']];
+  for (const count of COUNTS) {
+    for (const variant of VARIANTS) {
+      const cell = results.get(key(variant, count));
+      rows.push(isMeasurement(cell)
+        ? [variant.name, String(count), cell.millis.toFixed(0), (cell.millis / count).toFixed(1),
+          (cell.resources / count).toFixed(1), (cell.bytes / count).toFixed(0)]
+        : [variant.name, String(count), 'n/a', 'n/a', 'n/a', 'n/a']);
+    }
+  }
+  printTable(rows);
+
+  console.log('\nIAM at N=1 (whole stack, including any per-stack custom-resource provider):');
+  const iamRows: string[][] = [['variant', 'statements', 'Resource "*"', 'any * in a resource']];
+  for (const variant of VARIANTS) {
+    const cell = results.get(key(variant, 1));
+    iamRows.push(isMeasurement(cell)
+      ? [variant.name, String(cell.iamStatements), String(cell.starStatements), String(cell.wildcardStatements)]
+      : [variant.name, 'n/a', 'n/a', 'n/a']);
+  }
+  printTable(iamRows);
+
+  const notes = VARIANTS.flatMap((variant) => {
+    const lines = variant.note ? [`${variant.name}: ${variant.note}`] : [];
+    for (const count of COUNTS) {
+      const cell = results.get(key(variant, count));
+      if (cell && !isMeasurement(cell)) lines.push(`${variant.name} N=${count}: n/a (${cell.error})`);
+    }
+    return lines;
+  });
+  if (notes.length > 0) {
+    console.log('\nnotes:');
+    notes.forEach((note) => console.log(`  ${note}`));
+  }
+
+  const library = results.get(key(libraryVariant, 100));
+  const raw = results.get(key(rawL1Variant, 100));
+  const ratio = isMeasurement(library) && isMeasurement(raw) ? (library.millis / raw.millis).toFixed(2) : 'n/a';
+  console.log(`ratio_vs_l1_n100=${ratio}`);
+}
+
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows) {
+    console.log(row.map((value, column) => (column === 0 ? value.padEnd(widths[column]) : value.padStart(widths[column]))).join('  '));
+  }
+}
+
+main();

@@ -1,0 +1,57 @@
+// Times one synthesis of N harnesses: construction plus app.synth(), as `cdk synth` would run them.
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import * as def from './definition';
+import { statsOf, TemplateStats } from './template-stats';
+import { Variant } from './variant';
+
+export interface Measurement extends TemplateStats {
+  readonly millis: number;
+}
+
+const OUT_ROOT = path.resolve(__dirname, '..', 'out');
+
+export function synthesize(variant: Variant, count: number): Measurement {
+  const outdir = path.join(OUT_ROOT, variant.name.replace(/[^a-zA-Z0-9]+/g, '-'), String(count));
+  fs.rmSync(outdir, { recursive: true, force: true });
+
+  const started = process.hrtime.bigint();
+  // The CDK CLI turns stack traces off unless --debug; measure what users get.
+  const app = new App({ outdir, stackTraces: false });
+  let stack: Stack | undefined;
+  for (let index = 0; index < count; index++) {
+    if (index % def.HARNESSES_PER_STACK === 0) {
+      stack = new Stack(app, `Bench${index / def.HARNESSES_PER_STACK}`, { env: def.BENCH_ENV });
+    }
+    variant.addHarness(stack!, index);
+  }
+  const assembly = app.synth();
+  const millis = Number(process.hrtime.bigint() - started) / 1e6;
+
+  return { millis, ...statsOf(assembly.stacks) };
+}
+
+/** Loads every module and lets the JIT settle before anything is timed. */
+export function warmUp(variants: Variant[], count: number, rounds: number): void {
+  for (let round = 0; round < rounds; round++) {
+    variants.forEach((variant) => synthesize(variant, count));
+  }
+}
+
+/**
+ * The median of `runs` timed runs per variant. Runs are interleaved across variants, so a slow
+ * phase of the machine (GC, another process) hits every variant alike instead of one.
+ */
+export function measure(variants: Variant[], count: number, runs: number): Map<Variant, Measurement> {
+  const samples = new Map<Variant, Measurement[]>(variants.map((variant) => [variant, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const variant of variants) {
+      samples.get(variant)!.push(synthesize(variant, count));
+    }
+  }
+  return new Map(variants.map((variant) => {
+    const sorted = samples.get(variant)!.sort((a, b) => a.millis - b.millis);
+    return [variant, sorted[Math.floor(sorted.length / 2)]];
+  }));
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'crypto';
+import { flag, requireFlag } from '../args';
+import { CliError, EXIT } from '../cli-error';
+import { CommandContext } from '../context';
+import { parseEndpointName, parseVersion, refuseDefault } from '../harness-ref';
+import { CommandResult } from '../output';
+import { pointEndpoint, PointResult, requireReadyVersion, waitForEndpoint } from '../service';
+
+export function describePoint(harnessId: string, verb: string, r: PointResult): string {
+  return r.changed
+    ? `${verb} ${r.endpoint} of harness ${harnessId} from version ${r.previousVersion ?? '-'} to ${r.version}; it is READY`
+    : `${r.endpoint} of harness ${harnessId} already serves version ${r.version}; nothing to do`;
+}
+
+/** One idempotency token per run: our own retries of the update then count as one request. */
+export function runToken(): string {
+  return `cli-${randomUUID()}`;
+}
+
+/** `promote --from STAGING --to PROD` (what STAGING serves now) or `promote --to PROD --version N`. */
+export async function promoteCommand(ctx: CommandContext): Promise<CommandResult> {
+  const to = parseEndpointName('to', requireFlag(ctx.args, 'to', '<endpoint>'));
+  refuseDefault('to', to);
+  const from = flag(ctx.args, 'from');
+  const pinned = flag(ctx.args, 'version');
+  if ((from === undefined) === (pinned === undefined)) {
+    throw new CliError('promote needs exactly one of --from <endpoint> or --version <N>', EXIT.usage);
+  }
+  let version: string;
+  if (from !== undefined) {
+    parseEndpointName('from', from);
+    if (from === to) throw new CliError(`--from and --to are both ${to}; promote from another endpoint`, EXIT.usage);
+    // The source must be settled: promoting mid-switch would pick a version nobody chose.
+    version = await waitForEndpoint(ctx.client, ctx.harnessId, from, { deadline: ctx.deadline });
+  } else {
+    version = parseVersion('version', pinned!);
+    await requireReadyVersion(ctx.client, ctx.harnessId, version);
+  }
+  const result = await pointEndpoint(ctx.client, ctx.harnessId, to, version, ctx.deadline, runToken());
+  return {
+    human: describePoint(ctx.harnessId, 'Promoted', result) + (from && result.changed ? ` (from ${from})` : ''),
+    json: { harnessId: ctx.harnessId, source: from, ...result },
+  };
+}

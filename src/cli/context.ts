@@ -1,0 +1,32 @@
+import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
+import { flag, ParsedArgs, requireFlag } from './args';
+import { CliError, EXIT } from './cli-error';
+import { parseHarnessRef } from './harness-ref';
+
+const DEFAULT_TIMEOUT_SECONDS = 600;
+
+/** What every command needs: the harness, a client, the deadline for waits. */
+export interface CommandContext {
+  readonly args: ParsedArgs;
+  readonly harnessId: string;
+  readonly client: BedrockAgentCoreControlClient;
+  /** Epoch milliseconds. */
+  readonly deadline: number;
+}
+
+export function createContext(args: ParsedArgs): CommandContext {
+  const ref = parseHarnessRef(requireFlag(args, 'harness', '<harness id or ARN>'));
+  const rawTimeout = flag(args, 'timeout');
+  const timeout = rawTimeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(rawTimeout);
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new CliError(`--timeout ${JSON.stringify(rawTimeout)} must be a positive number of seconds`, EXIT.usage);
+  }
+  // Region: --region, else the ARN's region, else the SDK's standard chain (AWS_REGION, profile, ...).
+  const region = flag(args, 'region') ?? ref.region;
+  return {
+    args,
+    harnessId: ref.harnessId,
+    client: new BedrockAgentCoreControlClient(region ? { region } : {}),
+    deadline: Date.now() + timeout * 1000,
+  };
+}

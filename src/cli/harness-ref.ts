@@ -1,0 +1,48 @@
+import { CliError, EXIT } from './cli-error';
+
+const HARNESS_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,39}-[a-zA-Z0-9]{10}$/;
+const HARNESS_ARN = /^arn:aws[a-zA-Z-]*:bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):harness\/([^/]+)$/;
+
+export interface HarnessRef {
+  readonly harnessId: string;
+  /** The region named in an ARN, used when --region is not given. */
+  readonly region?: string;
+}
+
+/** Accepts a harness id or ARN; an ARN also tells the region. */
+export function parseHarnessRef(value: string): HarnessRef {
+  const arn = HARNESS_ARN.exec(value);
+  const harnessId = arn ? arn[3] : value;
+  if (!HARNESS_ID.test(harnessId)) {
+    throw new CliError(
+      `--harness ${JSON.stringify(value)} is neither a harness id (<name>-<10 alphanumerics>, e.g. my_agent-a1B2c3D4e5) ` +
+      'nor a harness ARN (arn:aws:bedrock-agentcore:<region>:<account>:harness/<id>)',
+      EXIT.usage,
+    );
+  }
+  return { harnessId, region: arn?.[1] };
+}
+
+const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
+const VERSION = /^[1-9][0-9]{0,4}$/;
+
+export function parseEndpointName(option: string, value: string): string {
+  if (!ENDPOINT_NAME.test(value)) {
+    throw new CliError(`--${option} ${JSON.stringify(value)} is not an endpoint name (letter first, then letters, digits or _; at most 48)`, EXIT.usage);
+  }
+  return value;
+}
+
+/** DEFAULT always follows the latest version; the service does not let it be pointed anywhere. */
+export function refuseDefault(option: string, endpoint: string): void {
+  if (endpoint.toUpperCase() === 'DEFAULT') {
+    throw new CliError(`--${option} DEFAULT is not allowed: DEFAULT always serves the latest version and cannot be pinned`, EXIT.usage);
+  }
+}
+
+export function parseVersion(option: string, value: string): string {
+  if (!VERSION.test(value)) {
+    throw new CliError(`--${option} ${JSON.stringify(value)} is not a version number (1-99999, no leading zero)`, EXIT.usage);
+  }
+  return value;
+}

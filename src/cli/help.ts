@@ -1,0 +1,28 @@
+export const USAGE = `Usage: cdk-agentcore-harness <command> --harness <id|arn> [options]
+
+Inspect and move the versions served by an Amazon Bedrock AgentCore harness's endpoints.
+
+Commands:
+  status                               the harness and every endpoint with its live and target version
+  versions                             every version, newest first, with the endpoints serving it
+  promote --from <endpoint> --to <endpoint>
+                                       point --to at the version --from serves now
+  promote --to <endpoint> --version <N>
+                                       point --to at version N
+  rollback --endpoint <endpoint> [--to <N>]
+                                       point the endpoint at N, or else at the highest READY version
+                                       below the one it serves
+
+Options:
+  --harness <id|arn>   the harness (an ARN also sets the region)
+  --region <region>    overrides the region (default: ARN region, then AWS_REGION / profile)
+  --timeout <seconds>  how long promote and rollback wait for READY (default 600)
+  --json               print one JSON document instead of text
+  -h, --help           this help
+
+promote and rollback wait until the endpoint is READY on the new version; pointing an endpoint at the
+version it already serves changes nothing. DEFAULT always follows the latest version and cannot be moved.
+Credentials, region and AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL come from the standard AWS SDK chain.
+
+Exit codes: 0 success, 1 failure, 2 usage error, 3 harness/endpoint/version not found, 4 access denied,
+5 a FAILED status (the reason is printed), 6 timed out.`;

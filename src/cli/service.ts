@@ -1,0 +1,122 @@
+import {
+  BedrockAgentCoreControlClient, HarnessEndpoint, HarnessVersionSummary, ListHarnessEndpointsCommand,
+  ListHarnessVersionsCommand, UpdateHarnessEndpointCommand,
+} from '@aws-sdk/client-bedrock-agentcore-control';
+import { endpointLabel, explain, getEndpoint, harnessLabel } from '../provider/handlers/control';
+import { withRetries } from '../provider/handlers/retry';
+import { isSwitching, readiness } from '../provider/handlers/status';
+import { CliError, EXIT } from './cli-error';
+
+/** Every endpoint of the harness, across pages. */
+export async function listEndpoints(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessEndpoint[]> {
+  const all: HarnessEndpoint[] = [];
+  let nextToken: string | undefined;
+  try {
+    do {
+      const page = await withRetries(() => client.send(new ListHarnessEndpointsCommand({ harnessId, nextToken, maxResults: 100 })));
+      all.push(...(page.endpoints ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+  } catch (e) {
+    throw explain(e, 'ListHarnessEndpoints', harnessLabel(harnessId));
+  }
+  return all;
+}
+
+/** Every version of the harness, across pages, newest first (the service's order is not relied on). */
+export async function listVersions(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessVersionSummary[]> {
+  const all: HarnessVersionSummary[] = [];
+  let nextToken: string | undefined;
+  try {
+    do {
+      const page = await withRetries(() => client.send(new ListHarnessVersionsCommand({ harnessId, nextToken, maxResults: 100 })));
+      all.push(...(page.harnessVersions ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+  } catch (e) {
+    throw explain(e, 'ListHarnessVersions', harnessLabel(harnessId));
+  }
+  return all.sort((a, b) => Number(b.harnessVersion) - Number(a.harnessVersion));
+}
+
+/** Fails unless `version` exists and is READY. */
+export async function requireReadyVersion(client: BedrockAgentCoreControlClient, harnessId: string, version: string): Promise<void> {
+  const versions = await listVersions(client, harnessId);
+  const found = versions.find((v) => v.harnessVersion === version);
+  const ready = versions.filter((v) => v.status === 'READY').map((v) => v.harnessVersion).reverse();
+  if (!found) {
+    throw new CliError(`Version ${version} of harness ${harnessId} does not exist; READY versions: ${ready.join(', ') || 'none'}`, EXIT.notFound);
+  }
+  if (found.status !== 'READY') {
+    throw new CliError(
+      `Version ${version} of harness ${harnessId} is ${found.status}${found.failureReason ? `: ${found.failureReason}` : ''}; READY versions: ${ready.join(', ') || 'none'}`,
+      EXIT.failedStatus,
+    );
+  }
+}
+
+/** Poll interval while waiting; tests shrink it with CDK_AGENTCORE_HARNESS_POLL_MS. */
+export function pollIntervalMs(): number {
+  const parsed = Number(process.env.CDK_AGENTCORE_HARNESS_POLL_MS);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : 5000;
+}
+
+export interface WaitOptions {
+  /** Epoch milliseconds after which waiting fails. */
+  readonly deadline: number;
+  /** The version the endpoint must serve; undefined ⇒ any, once READY and settled. */
+  readonly version?: string;
+}
+
+/** Waits until the endpoint is READY, not mid-switch, and (when given) serving `version`; returns its live version. */
+export async function waitForEndpoint(
+  client: BedrockAgentCoreControlClient, harnessId: string, endpointName: string, options: WaitOptions,
+): Promise<string> {
+  const what = endpointLabel(harnessId, endpointName);
+  for (;;) {
+    const e = await getEndpoint(client, harnessId, endpointName);
+    const settled = readiness(what, e.status, e.failureReason) === 'ready' && !isSwitching(e.liveVersion, e.targetVersion);
+    if (settled && e.liveVersion !== undefined) {
+      if (options.version === undefined || e.liveVersion === options.version) return e.liveVersion;
+      throw new CliError(`${what} is READY on version ${e.liveVersion}, not ${options.version}: another change won the race`, EXIT.failure);
+    }
+    if (Date.now() >= options.deadline) {
+      const state = `status ${e.status}, live version ${e.liveVersion ?? '-'}${e.targetVersion ? `, target ${e.targetVersion}` : ''}`;
+      throw new CliError(`Timed out waiting for ${what} to become READY (${state}); raise --timeout or check the console`, EXIT.timeout);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pollIntervalMs(), Math.max(0, options.deadline - Date.now()))));
+  }
+}
+
+export interface PointResult {
+  readonly endpoint: string;
+  readonly previousVersion?: string;
+  readonly version: string;
+  readonly changed: boolean;
+}
+
+/**
+ * Points a named endpoint at `version` and waits for the switch. Idempotent: an endpoint already serving the
+ * version is left alone. A ConflictException (the endpoint is mid-update) waits for READY and tries again.
+ */
+export async function pointEndpoint(
+  client: BedrockAgentCoreControlClient, harnessId: string, endpointName: string, version: string, deadline: number, clientToken: string,
+): Promise<PointResult> {
+  const what = endpointLabel(harnessId, endpointName);
+  const before = await getEndpoint(client, harnessId, endpointName);
+  // UPDATE_FAILED may be retried (that is how a failed switch is repaired); a broken or vanishing endpoint may not.
+  if (before.status !== 'UPDATE_FAILED') readiness(what, before.status, before.failureReason);
+  if (before.status === 'READY' && before.liveVersion === version && !isSwitching(before.liveVersion, before.targetVersion)) {
+    return { endpoint: endpointName, previousVersion: before.liveVersion, version, changed: false };
+  }
+  try {
+    await withRetries(
+      () => client.send(new UpdateHarnessEndpointCommand({ harnessId, endpointName, targetVersion: version, clientToken })),
+      { attempts: 6, onConflict: async () => { await waitForEndpoint(client, harnessId, endpointName, { deadline }); } },
+    );
+  } catch (e) {
+    throw explain(e, 'UpdateHarnessEndpoint', what);
+  }
+  await waitForEndpoint(client, harnessId, endpointName, { deadline, version });
+  return { endpoint: endpointName, previousVersion: before.liveVersion, version, changed: true };
+}

@@ -1,0 +1,206 @@
+import { Annotations, Arn, ArnFormat, Token } from 'aws-cdk-lib';
+import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
+import { Construct } from 'constructs';
+import { _harnessDependable, _registerEndpoint } from './endpoint-registry';
+import { EndpointVersionPolicy } from './endpoint-version-policy';
+import { HarnessEndpointBase, IHarnessEndpoint } from './harness-endpoint-base';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show, validateString } from '../common/validation';
+import { IHarness } from '../harness/harness-base';
+import { renderTags, validateTags } from '../harness/harness-render';
+import { HarnessSmokeTest, HarnessSmokeTestOptions } from '../smoke-test/harness-smoke-test';
+import { _cfnHarnessOf } from '../version/harness-l1';
+
+/**
+ * Options to define an endpoint of a harness (`harness.addEndpoint(name, options)`).
+ */
+export interface HarnessEndpointOptions {
+  /**
+   * Which version the endpoint serves and how it changes.
+   *
+   * The default follows the harness like aws-cdk-lib's `Runtime.addEndpoint()`:
+   * the served version is then always visible in the template. (Omitting
+   * `TargetVersion` in CloudFormation would pin the endpoint to whatever version
+   * was newest when it was created, and never move it again.)
+   *
+   * @default EndpointVersionPolicy.followLatest() - the endpoint serves the
+   * harness's newest version and moves with every configuration change
+   */
+  readonly version?: EndpointVersionPolicy;
+
+  /**
+   * A description of the endpoint, 1 to 256 characters.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * Tags for the endpoint (at most 50; `Tags.of(scope)` reaches it too).
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Properties of a harness endpoint.
+ */
+export interface HarnessEndpointProps extends HarnessEndpointOptions {
+  /**
+   * The harness the endpoint belongs to.
+   */
+  readonly harness: IHarness;
+
+  /**
+   * The name of the endpoint, which callers pass as `qualifier`: a letter,
+   * then up to 47 letters, digits or underscores. `DEFAULT` is reserved for
+   * the endpoint every harness has. Renaming an endpoint replaces it.
+   */
+  readonly endpointName: string;
+}
+
+/**
+ * Attributes to reference an existing harness endpoint.
+ */
+export interface HarnessEndpointAttributes {
+  /**
+   * The harness the endpoint belongs to.
+   */
+  readonly harness: IHarness;
+
+  /**
+   * The name of the endpoint.
+   */
+  readonly endpointName: string;
+
+  /**
+   * The ARN of the endpoint.
+   *
+   * @default - `<harnessArn>/harness-endpoint/<endpointName>`
+   */
+  readonly harnessEndpointArn?: string;
+}
+
+const ENDPOINT_NAME_RULES = {
+  pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
+  patternDescription: 'a letter, then up to 47 letters, digits or _',
+};
+
+/**
+ * A named endpoint of a harness (`AWS::BedrockAgentCore::HarnessEndpoint`):
+ * a stable qualifier that serves one version of the harness, like a Lambda
+ * alias. See `EndpointVersionPolicy` for how the served version is chosen.
+ *
+ * @resource AWS::BedrockAgentCore::HarnessEndpoint
+ */
+export class HarnessEndpoint extends HarnessEndpointBase {
+  /**
+   * References an endpoint defined outside this app (or by name, such as `STAGING`).
+   */
+  public static fromHarnessEndpointAttributes(scope: Construct, id: string, attrs: HarnessEndpointAttributes): IHarnessEndpoint {
+    validateString('endpointName', attrs.endpointName, ENDPOINT_NAME_RULES);
+    class Import extends HarnessEndpointBase {
+      public readonly harness = attrs.harness;
+      public readonly endpointName = attrs.endpointName;
+      public readonly harnessEndpointArn = attrs.harnessEndpointArn
+        ?? `${attrs.harness.harnessArn}/harness-endpoint/${attrs.endpointName}`;
+    }
+    const arn = attrs.harnessEndpointArn;
+    const env = arn && !Token.isUnresolved(arn) ? Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME) : undefined;
+    return new Import(scope, id, env ? { account: env.account, region: env.region } : {});
+  }
+
+  public readonly harness: IHarness;
+  public readonly endpointName: string;
+
+  /**
+   * @attribute
+   */
+  public readonly harnessEndpointArn: string;
+
+  /**
+   * The version the endpoint serves after this deployment.
+   * @attribute
+   */
+  public readonly liveVersion: string;
+
+  /**
+   * The status of the endpoint after this deployment (`READY` once deployed).
+   * @attribute
+   */
+  public readonly status: string;
+
+  /**
+   * The version the template asks for (`TargetVersion`): a literal, the
+   * harness's `Version` attribute, or the promotion custom resource's
+   * `Version` attribute. Changes exactly when the served version changes in a
+   * deploy, so smoke tests use it as their trigger.
+   */
+  public readonly targetVersion: string;
+
+  /**
+   * How the served version is chosen.
+   */
+  public readonly versionPolicy: EndpointVersionPolicy;
+
+  private readonly resource: bedrockagentcore.CfnHarnessEndpoint;
+
+  constructor(scope: Construct, id: string, props: HarnessEndpointProps) {
+    super(scope, id, { physicalName: props.endpointName });
+
+    validateString('endpointName', props.endpointName, ENDPOINT_NAME_RULES);
+    if (!isUnresolved(props.endpointName) && props.endpointName.toUpperCase() === 'DEFAULT') {
+      throw new HarnessValidationError('endpointName',
+        `${show(props.endpointName)} is reserved for the endpoint every harness has; choose another name`);
+    }
+    validateString('description', props.description, { minLength: 1, maxLength: 256 });
+    if (props.tags) validateTags('tags', props.tags);
+
+    this.harness = props.harness;
+    this.endpointName = props.endpointName;
+    _registerEndpoint(this);
+
+    if (props.version === undefined && !isUnresolved(props.endpointName) && /^prod/i.test(props.endpointName)) {
+      Annotations.of(this).addWarningV2('cdk-agentcore-harness:endpoint-follows-latest',
+        `Endpoint ${props.endpointName} follows the newest harness version, so every configuration change goes live ` +
+        'on it in the same deploy. Set `version` (EndpointVersionPolicy.promotedFrom(...) or pinned(...)) to control releases.');
+    }
+
+    this.versionPolicy = props.version ?? EndpointVersionPolicy.followLatest();
+    this.targetVersion = this.versionPolicy._bind(this);
+
+    this.resource = new bedrockagentcore.CfnHarnessEndpoint(this, 'Resource', {
+      // The id, never the name or ARN: it is create-only and the only form the API takes.
+      harnessId: _cfnHarnessOf(props.harness)?.attrHarnessId ?? props.harness.harnessId,
+      endpointName: props.endpointName,
+      targetVersion: this.targetVersion,
+      description: props.description,
+      tags: renderTags(props.tags),
+    });
+    // The endpoint needs the harness's role and policies in place, not only the
+    // L1 its HarnessId refers to.
+    this.resource.node.addDependency(_harnessDependable(props.harness));
+
+    this.harnessEndpointArn = this.resource.attrArn;
+    this.liveVersion = this.resource.attrLiveVersion;
+    // Tags.of() adds tags after construction; check what will be rendered.
+    this.node.addValidation({
+      validate: () => {
+        validateTags('tags', this.resource.cdkTagManager.tagValues());
+        return [];
+      },
+    });
+    this.status = this.resource.attrStatus;
+  }
+
+  /**
+   * Defines a deploy-time smoke test that invokes the harness through this
+   * endpoint each time the version it serves changes. A promotion from this
+   * endpoint waits for its smoke tests, so a failing test stops the promotion.
+   */
+  public addSmokeTest(id: string, options: HarnessSmokeTestOptions): HarnessSmokeTest {
+    return new HarnessSmokeTest(this, id, { ...options, harness: this.harness, endpoint: this });
+  }
+}
+

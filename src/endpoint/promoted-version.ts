@@ -1,0 +1,138 @@
+import { createHash } from 'crypto';
+import { CustomResource, Lazy, Stack, Token } from 'aws-cdk-lib';
+import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
+import { Dependable, IConstruct, IDependable } from 'constructs';
+import { _findEndpoint, _harnessDependable } from './endpoint-registry';
+import type { PromotionOptions } from './endpoint-version-policy';
+import { IHarnessEndpoint } from './harness-endpoint-base';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show, StringRules, validateString } from '../common/validation';
+import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT } from '../provider/harness-provider';
+import { _cfnHarnessOf } from '../version/harness-l1';
+
+/** Context key prefix for promotion ids: `<prefix>:<endpoint name>` or the bare prefix. */
+export const PROMOTION_CONTEXT_KEY = 'cdk-agentcore-harness:promotion';
+
+/** Context key prefix for expected versions: `<prefix>:<endpoint name>`. */
+export const EXPECTED_VERSION_CONTEXT_KEY = 'cdk-agentcore-harness:expected-version';
+
+/**
+ * The promotion id used when neither the app nor the context gives one. The
+ * custom resource then also names its target endpoint, and the handler keeps
+ * the version the target already serves instead of reading the source, so a
+ * deploy without an id never moves the target (see docs/lifecycle.md).
+ */
+export const INITIAL_PROMOTION_ID = 'initial';
+
+/** A source endpoint may be `DEFAULT` (the harness's newest version). */
+export const PROMOTION_SOURCE_NAME_RULES: StringRules = {
+  pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
+  patternDescription: 'a letter, then up to 47 letters, digits or _',
+};
+
+const VERSION_RULES: StringRules = {
+  pattern: /^[1-9][0-9]{0,4}$/,
+  patternDescription: 'a version number from 1 to 99999 without a leading zero',
+};
+
+/**
+ * Defines the `Custom::HarnessEndpointVersion` resource of a promoted endpoint
+ * and returns its `Version` attribute for the endpoint's `TargetVersion`.
+ *
+ * @internal
+ */
+export function _definePromotedVersion(
+  target: IHarnessEndpoint,
+  sourceName: string,
+  source: IHarnessEndpoint | undefined,
+  options: PromotionOptions): string {
+
+  const targetName = target.endpointName;
+  const promotionId = options.promotionId ?? contextString(target, promotionContextKeys(targetName), 'promotionId');
+  const expectedVersion = options.expectedVersion
+    ?? contextString(target, isUnresolved(targetName) ? [] : [`${EXPECTED_VERSION_CONTEXT_KEY}:${targetName}`], 'expectedVersion');
+  validateString('version.expectedVersion', expectedVersion, VERSION_RULES);
+
+  const harness = target.harness;
+  const provider = HarnessProvider.getOrCreate(target);
+  // The source, and the target itself in keep mode.
+  provider._allowRead(harness.harnessArn, promotionId === undefined ? [sourceName, targetName] : [sourceName]);
+
+  const resource = new CustomResource(target, 'PromotedVersion', {
+    serviceToken: provider.serviceToken,
+    resourceType: 'Custom::HarnessEndpointVersion',
+    serviceTimeout: _CUSTOM_RESOURCE_SERVICE_TIMEOUT,
+    properties: {
+      HarnessId: _cfnHarnessOf(harness)?.attrHarnessId ?? harness.harnessId,
+      SourceEndpoint: sourceName,
+      PromotionId: promotionId ?? INITIAL_PROMOTION_ID,
+      // Only without an explicit id: the handler keeps the target's live version
+      // when the target already exists, instead of promoting.
+      TargetEndpoint: promotionId === undefined ? targetName : undefined,
+      // Also only without an explicit id: a change of the target's other
+      // properties re-runs the handler, which returns the version the target
+      // serves now. CloudFormation's endpoint update re-sends TargetVersion, and
+      // this keeps it from reverting a promotion done outside CloudFormation.
+      TargetConfig: promotionId === undefined ? targetConfigHash(target) : undefined,
+      ExpectedVersion: expectedVersion,
+    },
+  });
+
+  // Read the source only once it exists, its smoke tests passed and the
+  // harness (with its role and policies) is in place.
+  resource.node.addDependency(_harnessDependable(harness));
+  const sourceEndpoint = source ?? lazySourceLookup(target, sourceName);
+  resource.node.addDependency(sourceEndpoint);
+
+  return resource.getAttString('Version');
+}
+
+/** A hash of the target endpoint's rendered description and tags, computed at synth. */
+function targetConfigHash(target: IHarnessEndpoint): string {
+  return Lazy.string({
+    produce: () => {
+      const cfn = target.node.tryFindChild('Resource');
+      if (!cfn || !bedrockagentcore.CfnHarnessEndpoint.isCfnHarnessEndpoint(cfn)) return undefined;
+      const config = Stack.of(cfn).resolve({ description: cfn.description, tags: cfn.cdkTagManager.renderTags() });
+      return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+    },
+  });
+}
+
+function promotionContextKeys(targetName: string): string[] {
+  return isUnresolved(targetName)
+    ? [PROMOTION_CONTEXT_KEY]
+    : [`${PROMOTION_CONTEXT_KEY}:${targetName}`, PROMOTION_CONTEXT_KEY];
+}
+
+function contextString(scope: IConstruct, keys: string[], property: string): string | undefined {
+  for (const key of keys) {
+    const value = scope.node.tryGetContext(key);
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new HarnessValidationError(`version.${property}`,
+        `context "${key}" is ${show(value)}; it must be a string or a number`);
+    }
+    const text = String(value);
+    if (text.length === 0 && !Token.isUnresolved(text)) {
+      throw new HarnessValidationError(`version.${property}`, `context "${key}" is empty; give an id or omit the key`);
+    }
+    return text;
+  }
+  return undefined;
+}
+
+/**
+ * A source given by name may still be an endpoint defined in this app, maybe
+ * after the target; look it up at synth so the promotion waits for it.
+ */
+function lazySourceLookup(target: IHarnessEndpoint, sourceName: string): IDependable {
+  const dependable = {};
+  Dependable.implement(dependable, {
+    get dependencyRoots(): IConstruct[] {
+      const found = isUnresolved(sourceName) ? undefined : _findEndpoint(target.harness, sourceName);
+      return found ? [found] : [];
+    },
+  });
+  return dependable;
+}

@@ -1,0 +1,81 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+export const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
+
+/**
+ * The default execution role. It has no `roleName`: IAM names are global, so a
+ * fixed name collides across regions and blocks replacement.
+ */
+export function createExecutionRole(scope: Construct, id: string): iam.Role {
+  const stack = Stack.of(scope);
+  return new iam.Role(scope, id, {
+    // The service does not document the exact SourceArn it presents when it
+    // assumes a harness role (the harness ARN, or the ARN of the runtime it
+    // manages). Any AgentCore resource of this account and region is the
+    // tightest condition that cannot break the harness.
+    assumedBy: new iam.ServicePrincipal(AGENTCORE_SERVICE_PRINCIPAL, {
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:bedrock-agentcore:${stack.region}:${stack.account}:*` },
+      },
+    }),
+    description: 'Execution role of an AgentCore harness',
+  });
+}
+
+/** The statements every harness needs, whatever it is configured with (harness-api.md §13.3). */
+export function baseExecutionStatements(scope: Construct): iam.PolicyStatement[] {
+  const stack = Stack.of(scope);
+  const { partition, region, account } = stack;
+  const logGroups = `arn:${partition}:logs:${region}:${account}:log-group:/aws/bedrock-agentcore/runtimes/*`;
+  return [
+    // Pulling the default runtime image from ECR Public; neither action has resource-level permissions.
+    new iam.PolicyStatement({
+      sid: 'PullDefaultRuntimeImage',
+      actions: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'],
+      resources: ['*'],
+    }),
+    // X-Ray has no resource-level permissions for these actions.
+    new iam.PolicyStatement({
+      sid: 'XRay',
+      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+      resources: ['*'],
+    }),
+    // The runtime's log-group name is service-generated; only its prefix is known.
+    new iam.PolicyStatement({
+      sid: 'LogGroups',
+      actions: ['logs:CreateLogGroup', 'logs:DescribeLogStreams'],
+      resources: [logGroups],
+    }),
+    // DescribeLogGroups is authorized against the log-group:* resource (as aws-cdk-lib's Runtime grants it).
+    new iam.PolicyStatement({
+      sid: 'DescribeLogGroups',
+      actions: ['logs:DescribeLogGroups'],
+      resources: [`arn:${partition}:logs:${region}:${account}:log-group:*`],
+    }),
+    new iam.PolicyStatement({
+      sid: 'LogStreams',
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [`${logGroups}:log-stream:*`],
+    }),
+    // PutMetricData has no resource-level permissions; the namespace condition scopes it.
+    new iam.PolicyStatement({
+      sid: 'Metrics',
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'cloudwatch:namespace': 'bedrock-agentcore' } },
+    }),
+    // The workload identity's name is service-generated (reportedly `harness_<name>-…`, undocumented),
+    // so the grant covers the default directory's identities, as aws-cdk-lib's identity grants do.
+    new iam.PolicyStatement({
+      sid: 'WorkloadIdentity',
+      actions: ['bedrock-agentcore:GetWorkloadAccessToken', 'bedrock-agentcore:GetWorkloadAccessTokenForJWT'],
+      resources: [
+        `arn:${partition}:bedrock-agentcore:${region}:${account}:workload-identity-directory/default`,
+        `arn:${partition}:bedrock-agentcore:${region}:${account}:workload-identity-directory/default/workload-identity/*`,
+      ],
+    }),
+  ];
+}

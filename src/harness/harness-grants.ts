@@ -1,0 +1,34 @@
+import { IHarnessRef } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as iam from 'aws-cdk-lib/aws-iam';
+
+/** The actions a caller of InvokeHarness needs (harness-api.md §13.4: both, per the security guide). */
+export const HARNESS_INVOKE_ACTIONS = ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'];
+
+/**
+ * Grants on a harness, for any `IHarnessRef` (a `Harness`, an imported harness or a `CfnHarness`).
+ * Statements cover the harness and all its endpoints (`<harnessArn>/harness-endpoint/*`),
+ * because InvokeHarness with a qualifier is authorized against the endpoint ARN.
+ */
+export class HarnessGrants {
+  /** Grants on the given harness. */
+  public static fromHarness(harness: IHarnessRef): HarnessGrants {
+    return new HarnessGrants(harness);
+  }
+
+  private constructor(private readonly harness: IHarnessRef) {}
+
+  /** Allows the grantee to invoke the harness through any endpoint, DEFAULT included. */
+  public invoke(grantee: iam.IGrantable): iam.Grant {
+    return this.actions(grantee, ...HARNESS_INVOKE_ACTIONS);
+  }
+
+  /** Allows the grantee the given actions on the harness and its endpoints. */
+  public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    const arn = this.harness.harnessRef.harnessArn;
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [arn, `${arn}/harness-endpoint/*`],
+    });
+  }
+}

@@ -1,0 +1,327 @@
+import { Annotations, Arn, ArnFormat, Duration, Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { HARNESS_ARN, HARNESS_ID, HARNESS_NAME } from '../common/arn-patterns';
+import { HarnessValidationError } from '../common/errors';
+import { show, validateNumber, validateString, validateStringMap } from '../common/validation';
+import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
+import { renderEnvironment } from '../environment/render-environment';
+import { HarnessHook } from '../hooks/harness-hook';
+import { validateHookSet } from '../hooks/validate-hooks';
+import { HarnessMemory } from '../memory/harness-memory';
+import { HarnessSkill } from '../skills/harness-skill';
+import { HarnessTool } from '../tools/harness-tool';
+import { validateToolSet } from '../tools/validate-tools';
+import { HarnessVersion } from '../version/harness-version';
+import { HarnessBindContext } from './bind-context';
+import { baseExecutionStatements, createExecutionRole } from './execution-role';
+import { HarnessBase, IHarness } from './harness-base';
+import { generateHarnessName } from './harness-name';
+import { HarnessAttributes, HarnessProps } from './harness-props';
+import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
+import { RecordingGrantee } from './recording-grantee';
+
+/**
+ * An AgentCore harness: a managed agent loop (model, system prompt, tools,
+ * skills, memory, hooks) that AgentCore runs on a runtime it manages.
+ *
+ * Every update creates a new immutable version; `harnessVersion` is the current one.
+ *
+ * @resource AWS::BedrockAgentCore::Harness
+ */
+export class Harness extends HarnessBase {
+  /** Imports a harness defined elsewhere. */
+  public static fromHarnessAttributes(scope: Construct, id: string, attrs: HarnessAttributes): IHarness {
+    validateString('harnessArn', attrs.harnessArn, { pattern: HARNESS_ARN, patternDescription: 'a harness ARN' });
+    validateString('harnessId', attrs.harnessId, { pattern: HARNESS_ID, patternDescription: 'a harness id <name>-<10 characters>' });
+    validateString('harnessName', attrs.harnessName, { pattern: HARNESS_NAME, patternDescription: 'a harness name' });
+    const harnessId = attrs.harnessId
+      ?? Arn.split(attrs.harnessArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    // Names cannot contain hyphens, so the name is everything before the id's only hyphen.
+    const harnessName = attrs.harnessName
+      ?? (Token.isUnresolved(harnessId) ? Fn.select(0, Fn.split('-', harnessId)) : harnessId.slice(0, harnessId.lastIndexOf('-')));
+
+    class Import extends HarnessBase {
+      public readonly harnessArn = attrs.harnessArn;
+      public readonly harnessId = harnessId;
+      public readonly harnessName = harnessName;
+      public readonly role = attrs.role;
+      public readonly grantPrincipal: iam.IPrincipal;
+
+      constructor() {
+        super(scope, id, { environmentFromArn: attrs.harnessArn });
+        this.grantPrincipal = attrs.role ?? new iam.UnknownPrincipal({ resource: this });
+        if (attrs.securityGroups && attrs.securityGroups.length > 0) {
+          this._connections = new ec2.Connections({ securityGroups: attrs.securityGroups });
+        }
+      }
+    }
+    return new Import();
+  }
+
+  /** Imports a harness by ARN; its id and name are parsed from the ARN. */
+  public static fromHarnessArn(scope: Construct, id: string, harnessArn: string): IHarness {
+    return Harness.fromHarnessAttributes(scope, id, { harnessArn });
+  }
+
+  /** @attribute */
+  public readonly harnessArn: string;
+  /** @attribute */
+  public readonly harnessId: string;
+  /** @attribute */
+  public readonly harnessName: string;
+  /**
+   * The current version of the harness ("1" after creation; every update adds one).
+   * @attribute
+   */
+  public readonly harnessVersion: string;
+  /**
+   * The status of the harness when CloudFormation last read it (`READY` after a successful deploy).
+   * @attribute
+   */
+  public readonly harnessStatus: string;
+  /**
+   * The ARN of the AgentCore runtime the service runs the harness on.
+   * @attribute
+   */
+  public readonly agentRuntimeArn: string;
+  /** @attribute */
+  public readonly agentRuntimeId: string;
+  /** @attribute */
+  public readonly agentRuntimeName: string;
+  /**
+   * The ARN of the service-managed memory; undefined unless the memory is managed.
+   */
+  public readonly managedMemoryArn?: string;
+
+  /** The execution role. */
+  public readonly role: iam.IRole;
+  /** The execution role, as the principal options and other constructs grant to. */
+  public readonly grantPrincipal: iam.IPrincipal;
+
+  private readonly resource: CfnHarness;
+  private readonly grantee: RecordingGrantee;
+  private readonly ctx: HarnessBindContext;
+  private readonly tools: BoundList<HarnessTool, CfnHarness.HarnessToolProperty>;
+  private readonly skills: BoundList<HarnessSkill, CfnHarness.HarnessSkillProperty>;
+  private readonly hooks: BoundList<HarnessHook, CfnHarness.HarnessHookProperty>;
+  private readonly allowedTools?: string[];
+  private postCreatePolicy?: iam.Policy;
+  private runtimeView?: IBedrockAgentRuntime;
+
+  constructor(scope: Construct, id: string, props: HarnessProps) {
+    super(scope, id, { physicalName: props.harnessName });
+    validateProps(props);
+    if (props.harnessName !== undefined) {
+      Annotations.of(this).addWarningV2('cdk-agentcore-harness:explicit-name',
+        `harnessName ${show(props.harnessName)} is explicit. The name is create-only: a change to a create-only input `
+        + '(managed-memory encryption key, network) replaces the harness under the same name, which fails; a retained '
+        + 'harness also blocks redeploying the stack. Omit harnessName to get a generated, collision-free name.');
+    }
+
+    this.role = props.role ?? createExecutionRole(this, 'ExecutionRole');
+    this.grantee = new RecordingGrantee(this.role);
+    this.grantPrincipal = this.grantee;
+    for (const statement of baseExecutionStatements(this)) {
+      this.grantee.addToPrincipalPolicy(statement);
+    }
+
+    // Rendered below, once the resource exists for options that read its attributes.
+    let model: CfnHarness.HarnessModelConfigurationProperty | undefined;
+    let memory: CfnHarness.HarnessMemoryConfigurationProperty | undefined;
+    let environment: CfnHarness.HarnessEnvironmentProviderProperty | undefined;
+
+    const name = props.harnessName ?? generateHarnessName(this, () => createOnlyInputs(memory, environment));
+    this.allowedTools = props.allowedTools;
+    this.resource = new CfnHarness(this, 'Resource', {
+      harnessName: name,
+      executionRoleArn: this.role.roleArn,
+      model: Lazy.any({ produce: () => model }),
+      memory: Lazy.any({ produce: () => memory }),
+      environment: Lazy.any({ produce: () => environment }),
+      systemPrompt: props.systemPrompt?._render(),
+      truncation: props.truncation?._render(),
+      maxIterations: props.maxIterations,
+      maxTokens: props.maxTokens,
+      timeoutSeconds: props.timeout?.toSeconds(),
+      environmentVariables: props.environmentVariables && Object.keys(props.environmentVariables).length > 0
+        ? props.environmentVariables : undefined,
+      allowedTools: props.allowedTools,
+      tools: Lazy.any({ produce: () => this.tools.render() }, { omitEmptyArray: true }),
+      skills: Lazy.any({ produce: () => this.skills.render() }, { omitEmptyArray: true }),
+      hooks: Lazy.any({ produce: () => this.hooks.render() }, { omitEmptyArray: true }),
+      tags: renderTags(props.tags),
+    });
+    // On the L2 role this renders DependsOn on the role AND its default policy, so the
+    // harness is created only once every grant is attached (lessons T4).
+    this.resource.node.addDependency(this.role);
+
+    this.ctx = {
+      scope: this,
+      resource: this.resource,
+      grantee: this.grantee,
+      addToRolePolicy: (statement) => { this.grantee.addToPrincipalPolicy(statement); },
+      addPostCreateStatement: (statement) => this.addPostCreateStatement(statement),
+    };
+
+    model = props.model._bind(this.ctx);
+    for (const extra of props.additionalModels ?? []) {
+      extra._grant(this.ctx);
+    }
+    const memoryOption = props.memory ?? HarnessMemory.managed();
+    memory = memoryOption._bind(this.ctx);
+    const env = renderEnvironment(this.ctx, {
+      network: props.network,
+      filesystems: props.filesystems,
+      idleSessionTimeout: props.idleSessionTimeout,
+      maxSessionLifetime: props.maxSessionLifetime,
+    });
+    environment = env.environment;
+    this._connections = env.connections;
+    checkReadOnlyFields(memory, environment);
+    if (props.containerImage) {
+      this.resource.environmentArtifact = props.containerImage._bind(this.ctx);
+    }
+    if (props.authorizer) {
+      this.resource.authorizerConfiguration = props.authorizer._bind(this.ctx);
+    }
+
+    this.tools = new BoundList(this.ctx, props.tools);
+    this.skills = new BoundList(this.ctx, props.skills);
+    this.hooks = new BoundList(this.ctx, props.hooks);
+
+    const removalPolicy = props.removalPolicy ?? (memoryOption._managed ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+    if (removalPolicy === RemovalPolicy.SNAPSHOT) {
+      throw new HarnessValidationError('removalPolicy', 'SNAPSHOT is not supported by AWS::BedrockAgentCore::Harness; use RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY');
+    }
+    if (memoryOption._managed && removalPolicy === RemovalPolicy.DESTROY) {
+      Annotations.of(this).addWarningV2('cdk-agentcore-harness:managed-memory-destroy',
+        'The harness uses managed memory and removalPolicy DESTROY: deleting the stack or replacing the harness '
+        + 'deletes the memory and every stored conversation with it.');
+    }
+    this.resource.applyRemovalPolicy(removalPolicy);
+
+    this.harnessArn = this.resource.attrArn;
+    this.harnessId = this.resource.attrHarnessId;
+    this.harnessName = name;
+    this.harnessVersion = this.resource.attrVersion;
+    this.harnessStatus = this.resource.attrStatus;
+    this.agentRuntimeArn = this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeArn;
+    this.agentRuntimeId = this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeId;
+    this.agentRuntimeName = this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeName;
+    this.managedMemoryArn = memoryOption._managed ? this.resource.attrMemoryManagedMemoryConfigurationArn : undefined;
+
+    this.node.addValidation({ validate: () => this.validateAtSynth() });
+  }
+
+  /**
+   * The AgentCore runtime the service runs this harness on, for its metrics
+   * (`metricInvocations()`, `metricLatency()`, …) and runtime-level grants.
+   */
+  public get agentRuntime(): IBedrockAgentRuntime {
+    if (!this.runtimeView) {
+      this.runtimeView = Runtime.fromAgentRuntimeAttributes(this, 'AgentRuntime', {
+        agentRuntimeArn: this.agentRuntimeArn,
+        agentRuntimeId: this.agentRuntimeId,
+        agentRuntimeName: this.agentRuntimeName,
+        roleArn: this.role.roleArn,
+        securityGroups: this._connections?.securityGroups,
+      });
+    }
+    return this.runtimeView;
+  }
+
+  /**
+   * The version this harness has after this deployment; it moves with every
+   * configuration change (`Version` attribute).
+   */
+  public get currentVersion(): HarnessVersion {
+    return HarnessVersion.currentVersionOf(this);
+  }
+
+  /**
+   * Defines a named endpoint of this harness (construct id `Endpoint<name>`).
+   * See `EndpointVersionPolicy` for the version it serves.
+   */
+  public addEndpoint(endpointName: string, options: HarnessEndpointOptions = {}): HarnessEndpoint {
+    return new HarnessEndpoint(this, `Endpoint${endpointName}`, { ...options, harness: this, endpointName });
+  }
+
+  /** Adds a tool; it is rendered and granted at synth. */
+  public addTool(tool: HarnessTool): Harness {
+    this.tools.add(tool);
+    return this;
+  }
+
+  /** Adds a skill; it is rendered and granted at synth. */
+  public addSkill(skill: HarnessSkill): Harness {
+    this.skills.add(skill);
+    return this;
+  }
+
+  /** Adds a hook; it is rendered and granted at synth. */
+  public addHook(hook: HarnessHook): Harness {
+    this.hooks.add(hook);
+    return this;
+  }
+
+  /**
+   * Adds a statement to the execution role's policy (which the harness depends on).
+   * For an immutable imported role the statement is listed in the `role-immutable` warning.
+   */
+  public addToRolePolicy(statement: iam.PolicyStatement): void {
+    this.grantee.addToPrincipalPolicy(statement);
+  }
+
+  private addPostCreateStatement(statement: iam.PolicyStatement): void {
+    if (this.grantee.hasMissing) {
+      this.grantee.recordMissing(statement);
+      return;
+    }
+    if (!this.postCreatePolicy) {
+      // A separate policy: it references the harness's attributes, so it must be
+      // created after the harness, and the harness must not depend on it.
+      this.postCreatePolicy = new iam.Policy(this, 'PostCreatePolicy', { roles: [this.role] });
+      this.postCreatePolicy.node.addDependency(this.resource);
+    }
+    this.postCreatePolicy.addStatements(statement);
+  }
+
+  private validateAtSynth(): string[] {
+    const tools = this.tools.render();
+    validateToolSet(this, tools, this.allowedTools);
+    validateHookSet(this.hooks.render());
+    this.skills.render();
+    validateTags('tags', this.resource.cdkTagManager.tagValues());
+    this.grantee.report(this);
+    return [];
+  }
+}
+
+function validateProps(props: HarnessProps): void {
+  validateString('harnessName', props.harnessName, {
+    pattern: HARNESS_NAME,
+    patternDescription: '1 to 40 characters: a letter, then letters, digits or _ (no hyphens)',
+  });
+  props.model._validate('model');
+  (props.additionalModels ?? []).forEach((m, i) => m._validate(`additionalModels[${i}]`));
+  validateNumber('maxIterations', props.maxIterations, { min: 1, integer: true });
+  validateNumber('maxTokens', props.maxTokens, { min: 1, integer: true });
+  validateWholeSeconds('timeout', props.timeout);
+  validateStringMap('environmentVariables', props.environmentVariables, {
+    maxEntries: 50,
+    key: { minLength: 1, maxLength: 100 },
+    value: { maxLength: 5000 },
+  });
+  if (props.tags) validateTags('tags', props.tags);
+}
+
+function validateWholeSeconds(property: string, duration: Duration | undefined): void {
+  if (duration === undefined || duration.isUnresolved()) return;
+  const millis = duration.toMilliseconds();
+  if (millis % 1000 !== 0 || millis < 1000) {
+    throw new HarnessValidationError(property, `${millis / 1000} seconds must be a whole number of seconds, at least 1 second`);
+  }
+}

@@ -1,0 +1,135 @@
+import { Duration } from 'aws-cdk-lib';
+import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { HarnessValidationError } from '../common/errors';
+import { show, validateNumber, validateString } from '../common/validation';
+import { HarnessBindContext } from '../harness/bind-context';
+
+/** What the agent loop does when a Lambda hook fails or times out. */
+export enum HookFailureMode {
+  /** Carry on as if the hook allowed the step. */
+  ALLOW = 'allow',
+  /** Stop the step (the service default). */
+  DENY = 'deny',
+}
+
+/** Options for a Lambda hook target. */
+export interface LambdaHookTargetOptions {
+  /**
+   * How long the harness waits for the function: whole seconds, 1–900.
+   * Set the SDK read timeout of your invokers above it.
+   *
+   * @default - the service default, 60 seconds
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * What happens when the function fails or times out.
+   *
+   * @default - the service default, `HookFailureMode.DENY`
+   */
+  readonly failureMode?: HookFailureMode;
+}
+
+const LAMBDA_ARN = /^arn:aws(-[^:]+)?:lambda:[a-z0-9-]+:[0-9]{12}:function:.+$/;
+const SNS_ARN = /^arn:aws(-[^:]+)?:sns:[a-z0-9-]+:[0-9]{12}:.+$/;
+const EVENT_BUS_ARN = /^arn:aws(-[^:]+)?:events:[a-z0-9-]+:[0-9]{12}:event-bus\/.+$/;
+
+/**
+ * Where a hook sends its event. Only a Lambda function can change the loop
+ * (allow or deny the step); SNS and EventBridge are fire-and-forget.
+ *
+ * The execution role gets exactly the call the target needs, on that target:
+ * `lambda:InvokeFunction`, `sns:Publish` or `events:PutEvents`. AWS documents
+ * only that the role must be allowed to call each target; the action names are
+ * the services' standard ones.
+ */
+export abstract class HookTarget {
+  /**
+   * A Lambda function, which can allow or deny the step. The role gets
+   * `lambda.IFunction.grantInvoke` (InvokeFunction on the function and its
+   * versions/aliases).
+   */
+  public static lambda(fn: lambda.IFunction, options: LambdaHookTargetOptions = {}): HookTarget {
+    return new LambdaTarget(fn, options);
+  }
+
+  /**
+   * An SNS topic. The role gets `sns:Publish` on the topic; for a topic whose
+   * KMS key CDK knows (defined in the app with `masterKey`), also
+   * `kms:Decrypt` and `kms:GenerateDataKey*` on that key. For an imported
+   * encrypted topic, grant those on its key yourself (and allow the role in the
+   * key policy if the key does not delegate to IAM).
+   */
+  public static sns(topic: sns.ITopic): HookTarget {
+    return new SnsTarget(topic);
+  }
+
+  /** An EventBridge event bus. The role gets `events:PutEvents` on the bus. */
+  public static eventBridge(bus: events.IEventBus): HookTarget {
+    return new EventBridgeTarget(bus);
+  }
+
+  /** @internal */
+  public abstract _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessHookTargetProperty;
+}
+
+class LambdaTarget extends HookTarget {
+  private readonly timeoutSeconds?: number;
+
+  constructor(private readonly fn: lambda.IFunction, private readonly options: LambdaHookTargetOptions) {
+    super();
+    const timeout = options.timeout;
+    if (timeout && !timeout.isUnresolved()) {
+      const seconds = timeout.toSeconds({ integral: false });
+      if (!Number.isInteger(seconds)) {
+        throw new HarnessValidationError('hooks.target.timeout', `${timeout.toHumanString()} is not a whole number of seconds`);
+      }
+      validateNumber('hooks.target.timeout', seconds, { min: 1, max: 900, integer: true });
+      this.timeoutSeconds = seconds;
+    }
+    if (options.failureMode !== undefined && !Object.values(HookFailureMode).includes(options.failureMode)) {
+      throw new HarnessValidationError('hooks.target.failureMode', `${show(options.failureMode)} is not a HookFailureMode`);
+    }
+  }
+
+  public _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessHookTargetProperty {
+    validateString(`${path}.lambda`, this.fn.functionArn, {
+      minLength: 20, maxLength: 2048, pattern: LAMBDA_ARN, patternDescription: 'a Lambda function ARN',
+    });
+    this.fn.grantInvoke(ctx.grantee);
+    return {
+      lambda: {
+        arn: this.fn.functionArn,
+        timeoutSeconds: this.timeoutSeconds ?? (this.options.timeout ? this.options.timeout.toSeconds() : undefined),
+        failureMode: this.options.failureMode,
+      },
+    };
+  }
+}
+
+class SnsTarget extends HookTarget {
+  constructor(private readonly topic: sns.ITopic) { super(); }
+
+  public _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessHookTargetProperty {
+    validateString(`${path}.sns`, this.topic.topicArn, {
+      minLength: 20, maxLength: 2048, pattern: SNS_ARN, patternDescription: 'an SNS topic ARN',
+    });
+    this.topic.grantPublish(ctx.grantee);
+    return { sns: { arn: this.topic.topicArn } };
+  }
+}
+
+class EventBridgeTarget extends HookTarget {
+  constructor(private readonly bus: events.IEventBus) { super(); }
+
+  public _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessHookTargetProperty {
+    validateString(`${path}.eventBridge`, this.bus.eventBusArn, {
+      minLength: 20, maxLength: 2048, pattern: EVENT_BUS_ARN, patternDescription: 'an EventBridge event bus ARN',
+    });
+    this.bus.grantPutEventsTo(ctx.grantee);
+    return { eventBridge: { arn: this.bus.eventBusArn } };
+  }
+}

@@ -1,0 +1,70 @@
+import { Annotations, Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { HarnessBindContext } from '../harness/bind-context';
+
+export const BEDROCK_INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+
+/**
+ * Geographic prefixes of system-defined cross-region inference profiles
+ * (`us.anthropic.…`, `global.…`). A foundation-model id never starts with one.
+ */
+const PROFILE_PREFIX = /^(us|us-gov|eu|apac|jp|au|ca|global)\.(.+)$/;
+
+/**
+ * The ARNs `bedrock:InvokeModel*` must be allowed on for a Bedrock model id.
+ *
+ * An inference profile routes to the foundation model in any region of its
+ * geography (or any commercial region for `global.`), so the foundation-model
+ * ARN keeps region `*`; region `*` also matches the empty region global
+ * profiles present.
+ */
+export function bedrockModelResources(scope: HarnessBindContext['scope'], modelId: string): string[] {
+  const stack = Stack.of(scope);
+  const foundationModel = (region: string, id: string) =>
+    `arn:${stack.partition}:bedrock:${region}::foundation-model/${id}`;
+
+  if (Token.isUnresolved(modelId)) {
+    Annotations.of(scope).addWarningV2('cdk-agentcore-harness:model-id-token',
+      'The Bedrock model id is a token, so the execution role can only be allowed to invoke every foundation model '
+      + '(foundation-model/*). Inference profiles are not covered: use a literal model id, or add the profile ARN with addToRolePolicy().');
+    return [foundationModel('*', '*')];
+  }
+
+  if (modelId.startsWith('arn:')) {
+    const parts = Arn.split(modelId, ArnFormat.SLASH_RESOURCE_NAME);
+    if (parts.resource === 'inference-profile' && parts.resourceName) {
+      const profile = PROFILE_PREFIX.exec(parts.resourceName);
+      return profile ? [modelId, foundationModel('*', profile[2])] : [modelId];
+    }
+    return [modelId];
+  }
+
+  const profile = PROFILE_PREFIX.exec(modelId);
+  if (profile) {
+    return [
+      stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: modelId }),
+      foundationModel('*', profile[2]),
+    ];
+  }
+  return [foundationModel(stack.region, modelId)];
+}
+
+/** Grants the Bedrock invoke actions, and Bedrock Mantle when the model uses an OpenAI-compatible API format. */
+export function grantBedrockModel(ctx: HarnessBindContext, modelId: string, usesMantle: boolean): void {
+  ctx.addToRolePolicy(new iam.PolicyStatement({
+    actions: BEDROCK_INVOKE_ACTIONS,
+    resources: bedrockModelResources(ctx.scope, modelId),
+  }));
+  if (usesMantle) {
+    const stack = Stack.of(ctx.scope);
+    ctx.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['bedrock-mantle:CreateInference'],
+      resources: [`arn:${stack.partition}:bedrock-mantle:${stack.region}:${stack.account}:*`],
+    }));
+    // CallWithBearerToken has no resource-level permissions.
+    ctx.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['bedrock-mantle:CallWithBearerToken'],
+      resources: ['*'],
+    }));
+  }
+}

@@ -1,0 +1,223 @@
+import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show, validateExactlyOne, validateNumber, validateString } from '../common/validation';
+import { HarnessBindContext } from '../harness/bind-context';
+import { bindApiKey } from './api-key-permissions';
+import { grantBedrockModel } from './bedrock-permissions';
+import {
+  BedrockModelProps, GeminiModelProps, HarnessModelOptions, LiteLlmModelProps, OpenAiModelProps,
+} from './model-props';
+
+/**
+ * The model the harness's agent loop calls. Use the static factories; each
+ * provider accepts only the settings it supports, and the harness grants the
+ * execution role what calling the model needs.
+ */
+export abstract class HarnessModel {
+  /** A model on Amazon Bedrock (foundation model or inference profile), called with the execution role. */
+  public static bedrock(props: BedrockModelProps): HarnessModel {
+    return new BedrockModel(props);
+  }
+
+  /** A model served by OpenAI; the API key comes from an AgentCore Identity credential provider. */
+  public static openAi(props: OpenAiModelProps): HarnessModel {
+    return new OpenAiModel(props);
+  }
+
+  /** A model served by Google Gemini; the API key comes from an AgentCore Identity credential provider. */
+  public static gemini(props: GeminiModelProps): HarnessModel {
+    return new GeminiModel(props);
+  }
+
+  /** A model called through LiteLLM; `bedrock/<model id>` calls Bedrock with the execution role. */
+  public static liteLlm(props: LiteLlmModelProps): HarnessModel {
+    return new LiteLlmModel(props);
+  }
+
+  /** The model id as given. */
+  public abstract readonly modelId: string;
+
+  /**
+   * Checks the settings; `path` is the property path used in error messages.
+   * @internal
+   */
+  public abstract _validate(path: string): void;
+
+  /**
+   * Grants the execution role what calling the model needs, without rendering.
+   * Used for models an invocation may switch to.
+   * @internal
+   */
+  public abstract _grant(ctx: HarnessBindContext): void;
+
+  /**
+   * Grants and renders the model block.
+   * @internal
+   */
+  public abstract _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty;
+}
+
+function validateCommon(path: string, modelId: string, options: HarnessModelOptions): void {
+  validateString(`${path}.modelId`, modelId, { minLength: 1 });
+  validateNumber(`${path}.temperature`, options.temperature, { min: 0, max: 2 });
+  validateNumber(`${path}.topP`, options.topP, { min: 0, max: 1 });
+  validateNumber(`${path}.maxTokens`, options.maxTokens, { min: 1, integer: true });
+  validateAdditionalParams(`${path}.additionalParams`, options.additionalParams);
+}
+
+function validateAdditionalParams(path: string, params: { [key: string]: any } | undefined): void {
+  if (params === undefined || isUnresolved(params)) return;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
+    throw new HarnessValidationError(path, `${show(params)} must be a JSON object`);
+  }
+  for (const key of Object.keys(params)) {
+    validateString(`${path} key`, key, { minLength: 1, maxLength: 256 });
+  }
+}
+
+function validateApiKey(path: string, apiKey: IApiKeyCredentialProvider | undefined, apiKeyArn: string | undefined, required: boolean): void {
+  validateExactlyOne(path, { apiKey, apiKeyArn }, required);
+  validateString(`${path}.apiKeyArn`, apiKeyArn, {
+    pattern: API_KEY_PROVIDER_ARN,
+    patternDescription: API_KEY_PROVIDER_ARN_DESCRIPTION,
+  });
+}
+
+function common(options: HarnessModelOptions) {
+  return {
+    maxTokens: options.maxTokens,
+    temperature: options.temperature,
+    topP: options.topP,
+    additionalParams: options.additionalParams,
+  };
+}
+
+/** Bedrock model ids LiteLLM routes through Bedrock: `bedrock/<id>`, optionally with a `converse/` or `invoke/` route. */
+const LITELLM_BEDROCK = /^bedrock\/(?:(?:converse|invoke)\/)?(.+)$/;
+
+class BedrockModel extends HarnessModel {
+  public readonly modelId: string;
+
+  constructor(private readonly props: BedrockModelProps) {
+    super();
+    this.modelId = props.modelId;
+  }
+
+  public _validate(path: string): void {
+    validateCommon(path, this.modelId, this.props);
+  }
+
+  public _grant(ctx: HarnessBindContext): void {
+    grantBedrockModel(ctx, this.modelId, this.props.apiFormat?._usesMantle ?? false);
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
+    this._grant(ctx);
+    return {
+      bedrockModelConfig: {
+        modelId: this.modelId,
+        apiFormat: this.props.apiFormat?.value,
+        ...common(this.props),
+      },
+    };
+  }
+}
+
+class OpenAiModel extends HarnessModel {
+  public readonly modelId: string;
+
+  constructor(private readonly props: OpenAiModelProps) {
+    super();
+    this.modelId = props.modelId;
+  }
+
+  public _validate(path: string): void {
+    validateCommon(path, this.modelId, this.props);
+    validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
+    validateString(`${path}.apiBase`, this.props.apiBase, { minLength: 1, maxLength: 16383 });
+  }
+
+  public _grant(ctx: HarnessBindContext): void {
+    bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
+    const apiKeyArn = bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+    return {
+      openAiModelConfig: {
+        modelId: this.modelId,
+        apiKeyArn: apiKeyArn!,
+        apiFormat: this.props.apiFormat?.value,
+        apiBase: this.props.apiBase,
+        ...common(this.props),
+      },
+    };
+  }
+}
+
+class GeminiModel extends HarnessModel {
+  public readonly modelId: string;
+
+  constructor(private readonly props: GeminiModelProps) {
+    super();
+    this.modelId = props.modelId;
+  }
+
+  public _validate(path: string): void {
+    validateCommon(path, this.modelId, this.props);
+    validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
+    validateNumber(`${path}.topK`, this.props.topK, { min: 0, max: 500, integer: true });
+  }
+
+  public _grant(ctx: HarnessBindContext): void {
+    bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
+    const apiKeyArn = bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+    return {
+      geminiModelConfig: {
+        modelId: this.modelId,
+        apiKeyArn: apiKeyArn!,
+        topK: this.props.topK,
+        ...common(this.props),
+      },
+    };
+  }
+}
+
+class LiteLlmModel extends HarnessModel {
+  public readonly modelId: string;
+
+  constructor(private readonly props: LiteLlmModelProps) {
+    super();
+    this.modelId = props.modelId;
+  }
+
+  public _validate(path: string): void {
+    validateCommon(path, this.modelId, this.props);
+    validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, false);
+    validateString(`${path}.apiBase`, this.props.apiBase, { minLength: 1, maxLength: 16383 });
+  }
+
+  public _grant(ctx: HarnessBindContext): void {
+    bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+    const bedrock = isUnresolved(this.modelId) ? undefined : LITELLM_BEDROCK.exec(this.modelId);
+    if (bedrock) {
+      grantBedrockModel(ctx, bedrock[1], false);
+    }
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
+    this._grant(ctx);
+    return {
+      liteLlmModelConfig: {
+        modelId: this.modelId,
+        apiKeyArn: this.props.apiKey?.credentialProviderArn ?? this.props.apiKeyArn,
+        apiBase: this.props.apiBase,
+        ...common(this.props),
+      },
+    };
+  }
+}

@@ -1,0 +1,130 @@
+import { IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { BedrockApiFormat, OpenAiApiFormat } from './api-format';
+
+/** Inference settings every model provider takes. */
+export interface HarnessModelOptions {
+  /**
+   * Sampling temperature, 0 to 2.
+   * @default - the provider's default
+   */
+  readonly temperature?: number;
+
+  /**
+   * Nucleus sampling probability, 0 to 1.
+   * @default - the provider's default
+   */
+  readonly topP?: number;
+
+  /**
+   * Maximum output tokens of one model call (at least 1). The harness-level
+   * `maxTokens` caps the whole invocation instead.
+   * @default - the provider's default
+   */
+  readonly maxTokens?: number;
+
+  /**
+   * Extra request parameters passed to the provider unchanged. Must be a JSON
+   * object; keys are 1 to 256 characters.
+   * @default - none
+   */
+  readonly additionalParams?: { [key: string]: any };
+}
+
+/** A model on Amazon Bedrock, called with the execution role. */
+export interface BedrockModelProps extends HarnessModelOptions {
+  /**
+   * A foundation-model id (`anthropic.claude-sonnet-4-6`), a cross-region
+   * inference-profile id (`us.anthropic.claude-sonnet-4-6`, `global.…`), or the
+   * ARN of a foundation model or inference profile. The role is granted
+   * `bedrock:InvokeModel*` on exactly these resources.
+   */
+  readonly modelId: string;
+
+  /**
+   * The API the model is called through.
+   * @default - the service default, `BedrockApiFormat.CONVERSE_STREAM`
+   */
+  readonly apiFormat?: BedrockApiFormat;
+}
+
+/**
+ * Where a third-party model's API key comes from: an AgentCore Identity API-key
+ * credential provider. Give exactly one of `apiKey` and `apiKeyArn`.
+ */
+export interface HarnessModelApiKeyOptions {
+  /**
+   * The credential provider that holds the API key. Its `grantUse` gives the
+   * role access to the key and to its secret.
+   * @default - `apiKeyArn` is used
+   */
+  readonly apiKey?: IApiKeyCredentialProvider;
+
+  /**
+   * The ARN of an API-key credential provider
+   * (`arn:aws:bedrock-agentcore:<region>:<account>:token-vault/<vault>/apikeycredentialprovider/<name>`).
+   * The secret behind it is unknown, so the role may read every
+   * `bedrock-agentcore-identity!*` secret in that account and region; pass
+   * `apiKey` (for example `ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes`
+   * with `apiKeySecretArn`) for a grant scoped to one secret.
+   * @default - `apiKey` is used
+   */
+  readonly apiKeyArn?: string;
+}
+
+/** A model served by OpenAI. */
+export interface OpenAiModelProps extends HarnessModelOptions, HarnessModelApiKeyOptions {
+  /** The OpenAI model id, for example `gpt-5`. */
+  readonly modelId: string;
+
+  /**
+   * The API the model is called through.
+   * @default - the service default
+   */
+  readonly apiFormat?: OpenAiApiFormat;
+
+  /**
+   * A different base URL for the OpenAI API (1 to 16383 characters).
+   * @default - OpenAI's public endpoint
+   */
+  readonly apiBase?: string;
+}
+
+/** A model served by Google Gemini. */
+export interface GeminiModelProps extends HarnessModelOptions, HarnessModelApiKeyOptions {
+  /** The Gemini model id, for example `gemini-2.5-pro`. */
+  readonly modelId: string;
+
+  /**
+   * Top-k sampling, 0 to 500.
+   * @default - the provider's default
+   */
+  readonly topK?: number;
+}
+
+/** A model called through LiteLLM (any provider LiteLLM supports). */
+export interface LiteLlmModelProps extends HarnessModelOptions {
+  /**
+   * The provider-prefixed LiteLLM model id, for example `anthropic/claude-sonnet-4-6`.
+   * A `bedrock/<model id>` model calls Bedrock with the execution role, so the
+   * role gets the same Bedrock permissions as `HarnessModel.bedrock`.
+   */
+  readonly modelId: string;
+
+  /**
+   * The credential provider that holds the API key.
+   * @default - no API key (or `apiKeyArn`)
+   */
+  readonly apiKey?: IApiKeyCredentialProvider;
+
+  /**
+   * The ARN of an API-key credential provider; see `HarnessModelApiKeyOptions.apiKeyArn`.
+   * @default - no API key (or `apiKey`)
+   */
+  readonly apiKeyArn?: string;
+
+  /**
+   * The base URL of the LiteLLM-compatible endpoint (1 to 16383 characters).
+   * @default - the provider's public endpoint
+   */
+  readonly apiBase?: string;
+}

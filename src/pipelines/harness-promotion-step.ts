@@ -1,0 +1,190 @@
+import { Aws, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as pipelines from 'aws-cdk-lib/pipelines';
+import { HarnessValidationError } from '../common/errors';
+import { show, validateString } from '../common/validation';
+import { IHarness } from '../harness/harness-base';
+
+/** The environment variable the promotion command reads the harness ARN from. */
+const HARNESS_ARN_VARIABLE = 'HARNESS_ARN';
+
+const ENDPOINT_NAME_RULES = {
+  pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
+  patternDescription: 'a letter, then up to 47 letters, digits or _',
+};
+
+/**
+ * Properties of a promotion step.
+ */
+export interface HarnessPromotionStepProps {
+  /**
+   * The harness to promote, defined in a stage that the pipeline deploys
+   * (in the pipeline's account). Its name must be known at synth: a name you
+   * chose or the name the library generates, not an imported token.
+   */
+  readonly harness: IHarness;
+
+  /**
+   * The endpoint whose live version is promoted.
+   *
+   * @default "STAGING"
+   */
+  readonly sourceEndpointName?: string;
+
+  /**
+   * The endpoint that is moved to the source's version.
+   *
+   * @default "PROD"
+   */
+  readonly targetEndpointName?: string;
+
+  /**
+   * The command that runs the `cdk-agentcore-harness` CLI.
+   *
+   * @default "npx --yes cdk-agentcore-harness" - the version in the input's
+   * `node_modules` if there is one, else the newest version from npm
+   */
+  readonly cliCommand?: string;
+
+  /**
+   * The files the step runs in, for example the pipeline's source so that
+   * `npm ci` installs the CLI at the version the app uses.
+   *
+   * @default - no input
+   */
+  readonly input?: pipelines.IFileSetProducer;
+
+  /**
+   * Commands to run before the promotion, for example `npm ci`.
+   *
+   * @default - none
+   */
+  readonly installCommands?: string[];
+
+  /**
+   * The CodeBuild environment.
+   *
+   * @default - the pipeline's default CodeBuild environment
+   */
+  readonly buildEnvironment?: codebuild.BuildEnvironment;
+
+  /**
+   * How long the promotion may take (it waits for the target endpoint to serve
+   * the new version).
+   *
+   * @default Duration.minutes(30)
+   */
+  readonly timeout?: Duration;
+}
+
+/**
+ * A CodePipeline step that promotes a harness endpoint outside CloudFormation:
+ * it runs `cdk-agentcore-harness promote --harness <arn> --from STAGING --to PROD`
+ * in CodeBuild, after the stage that defines the harness has been deployed
+ * (add it to the stage's `post` steps).
+ *
+ * The step's role can only read that harness and its two endpoints and update
+ * the target endpoint. The harness ARN reaches the step through a stack output
+ * of the harness's stack.
+ *
+ * CloudFormation does not see the promotion: the template of the target
+ * endpoint is unchanged, so later deploys neither move nor revert it (use
+ * `EndpointVersionPolicy.promotedFrom()` for the target; see docs/lifecycle.md).
+ */
+export class HarnessPromotionStep extends pipelines.CodeBuildStep {
+  constructor(id: string, props: HarnessPromotionStepProps) {
+    const from = props.sourceEndpointName ?? 'STAGING';
+    const to = props.targetEndpointName ?? 'PROD';
+    validateString('sourceEndpointName', from, ENDPOINT_NAME_RULES);
+    validateString('targetEndpointName', to, ENDPOINT_NAME_RULES);
+    if (!Token.isUnresolved(to) && to.toUpperCase() === 'DEFAULT') {
+      throw new HarnessValidationError('targetEndpointName', `${show(to)} always serves the newest version and cannot be promoted`);
+    }
+    if (!Token.isUnresolved(from) && !Token.isUnresolved(to) && from === to) {
+      throw new HarnessValidationError('targetEndpointName', `${show(to)} is also the source; promote between two endpoints`);
+    }
+
+    const harnessArnPattern = harnessArnPatternOf(props.harness);
+    const endpointArn = (name: string) => `${harnessArnPattern}/harness-endpoint/${name}`;
+    const cli = props.cliCommand ?? 'npx --yes cdk-agentcore-harness';
+
+    super(id, {
+      input: props.input,
+      installCommands: props.installCommands,
+      commands: [`${cli} promote --harness "$${HARNESS_ARN_VARIABLE}" --from ${from} --to ${to}`],
+      envFromCfnOutputs: { [HARNESS_ARN_VARIABLE]: harnessArnOutput(props.harness) },
+      buildEnvironment: props.buildEnvironment,
+      timeout: props.timeout ?? Duration.minutes(30),
+      rolePolicyStatements: [
+        new iam.PolicyStatement({
+          actions: [
+            'bedrock-agentcore:GetHarness',
+            'bedrock-agentcore:ListHarnessEndpoints',
+            'bedrock-agentcore:ListHarnessVersions',
+          ],
+          resources: [harnessArnPattern],
+        }),
+        new iam.PolicyStatement({
+          actions: ['bedrock-agentcore:GetHarnessEndpoint'],
+          resources: [endpointArn(from), endpointArn(to)],
+        }),
+        new iam.PolicyStatement({
+          actions: ['bedrock-agentcore:UpdateHarnessEndpoint'],
+          resources: [endpointArn(to)],
+        }),
+      ],
+    });
+  }
+}
+
+/**
+ * The pipeline stack cannot reference the harness's attributes (it is in
+ * another stack, often deployed later), and the harness id ends in 10
+ * service-chosen characters. Names cannot contain `-`, so with a literal name
+ * `harness/<name>-` followed by exactly ten `?` matches this harness only. A
+ * generated name ends in a deploy-time part (derived from the stack id); its
+ * literal prefix, which carries the construct path and a hash, is then used.
+ */
+function harnessArnPatternOf(harness: IHarness): string {
+  const stack = Stack.of(harness);
+  const name = stack.resolve(harness.harnessName);
+  let resource: string;
+  if (typeof name === 'string') {
+    resource = `${name}-??????????`;
+  } else {
+    const prefix = literalPrefixOf(name);
+    if (prefix.length < 8) {
+      throw new HarnessValidationError('harness',
+        `the name of ${harness.node.path} is only known at deploy time (${show(name)}); the promotion step scopes its ` +
+        'permissions by name, so pass a harness defined in this app or imported with a literal ARN or name');
+    }
+    resource = `${prefix}*-??????????`;
+  }
+  // Environment-agnostic stages deploy into the pipeline's own account and region.
+  const account = Token.isUnresolved(stack.account) ? Aws.ACCOUNT_ID : stack.account;
+  const region = Token.isUnresolved(stack.region) ? Aws.REGION : stack.region;
+  return `arn:${Aws.PARTITION}:bedrock-agentcore:${region}:${account}:harness/${resource}`;
+}
+
+/** The literal characters an `Fn::Join` with an empty delimiter starts with. */
+function literalPrefixOf(value: unknown): string {
+  const join = (value as { 'Fn::Join'?: unknown } | undefined)?.['Fn::Join'];
+  if (!Array.isArray(join) || join[0] !== '' || !Array.isArray(join[1])) return '';
+  let prefix = '';
+  for (const part of join[1]) {
+    if (typeof part !== 'string') break;
+    prefix += part;
+  }
+  return prefix;
+}
+
+function harnessArnOutput(harness: IHarness): CfnOutput {
+  const id = 'PromotionHarnessArn';
+  const existing = harness.node.tryFindChild(id);
+  if (existing instanceof CfnOutput) return existing;
+  return new CfnOutput(harness, id, {
+    description: `ARN of harness ${harness.node.path}, read by the promotion step of the pipeline`,
+    value: harness.harnessArn,
+  });
+}

@@ -1,0 +1,25 @@
+import { onEndpointVersionEvent } from './endpoint-version';
+import { HandlerError } from './errors';
+import { log } from './log';
+import { onSmokeTestEvent } from './smoke-test';
+import {
+  ENDPOINT_VERSION_TYPE, OnEventRequest, OnEventResponse, SMOKE_TEST_TYPE,
+} from './types';
+
+export function unknownType(event: OnEventRequest): HandlerError {
+  return new HandlerError(
+    `Unknown ResourceType ${JSON.stringify(event.ResourceType)}: this provider handles ${ENDPOINT_VERSION_TYPE} and ${SMOKE_TEST_TYPE}`,
+  );
+}
+
+export async function onEvent(event: OnEventRequest): Promise<OnEventResponse> {
+  log('onEvent', { requestType: event.RequestType, resourceType: event.ResourceType, logicalId: event.LogicalResourceId, physicalId: event.PhysicalResourceId });
+  switch (event.ResourceType) {
+    case ENDPOINT_VERSION_TYPE: return onEndpointVersionEvent(event);
+    case SMOKE_TEST_TYPE: return onSmokeTestEvent(event);
+    default:
+      // Deleting something we never created (or no longer know) must not block a stack deletion.
+      if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
+      throw unknownType(event);
+  }
+}

@@ -1,0 +1,57 @@
+import { endpointLabel, explain, getEndpoint, getHarness, harnessLabel, newControlClient } from './control';
+import { HandlerError } from './errors';
+import { invokeHarness } from './invoke';
+import { log } from './log';
+import { smokeTestSessionId } from './physical-id';
+import { parseSmokeTestProps } from './smoke-test';
+import { isSwitching, readiness } from './status';
+import { DEFAULT_ENDPOINT, IsCompleteRequest, IsCompleteResponse } from './types';
+
+const REPLY_EXCERPT = 500;
+
+/** Waits for the harness (and a named endpoint) to be READY, then invokes it once and judges the reply. */
+export async function isSmokeTestComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
+  if (event.RequestType === 'Delete') return { IsComplete: true };
+  const props = parseSmokeTestProps(event.ResourceProperties);
+  const client = newControlClient();
+  try {
+    const harness = await getHarness(client, props.harnessId);
+    if (readiness(harnessLabel(props.harnessId), harness.status, harness.failureReason) === 'pending') return { IsComplete: false };
+    if (props.qualifier !== DEFAULT_ENDPOINT) {
+      const what = endpointLabel(props.harnessId, props.qualifier);
+      const endpoint = await getEndpoint(client, props.harnessId, props.qualifier);
+      if (readiness(what, endpoint.status, endpoint.failureReason) === 'pending') return { IsComplete: false };
+      if (isSwitching(endpoint.liveVersion, endpoint.targetVersion)) return { IsComplete: false };
+    }
+  } finally {
+    client.destroy();
+  }
+
+  const sessionId = smokeTestSessionId(event.RequestId);
+  const target = props.qualifier === DEFAULT_ENDPOINT ? harnessLabel(props.harnessId) : endpointLabel(props.harnessId, props.qualifier);
+  log('invoking harness', { harnessId: props.harnessId, qualifier: props.qualifier, sessionId });
+  let outcome;
+  try {
+    outcome = await invokeHarness({
+      harnessArn: props.harnessArn,
+      qualifier: props.qualifier === DEFAULT_ENDPOINT ? undefined : props.qualifier,
+      sessionId,
+      prompt: props.prompt,
+      readTimeoutMs: props.readTimeoutSeconds * 1000,
+    });
+  } catch (e) {
+    throw new HandlerError(`Smoke test of ${target} failed: ${explain(e, 'InvokeHarness', target).message}`);
+  }
+
+  const excerpt = JSON.stringify(outcome.text.slice(0, REPLY_EXCERPT));
+  if (outcome.error !== undefined) {
+    throw new HandlerError(`Smoke test of ${target} failed: the stream carried an error (${outcome.error}); stopReason=${outcome.stopReason ?? 'none'}; reply: ${excerpt}`);
+  }
+  if (outcome.stopReason !== 'end_turn') {
+    throw new HandlerError(`Smoke test of ${target} failed: stopReason=${outcome.stopReason ?? 'none (no messageStop)'}, expected end_turn; reply: ${excerpt}`);
+  }
+  if (props.expectedPattern && !props.expectedPattern.test(outcome.text)) {
+    throw new HandlerError(`Smoke test of ${target} failed: the reply does not match ExpectedPattern ${props.expectedPattern}; stopReason=end_turn; reply: ${excerpt}`);
+  }
+  return { IsComplete: true, Data: { StopReason: outcome.stopReason, SessionId: sessionId } };
+}

@@ -1,0 +1,48 @@
+import { HandlerError } from './errors';
+import { smokeTestPhysicalId } from './physical-id';
+import { Properties } from './properties';
+import { DEFAULT_ENDPOINT, OnEventRequest, OnEventResponse, SMOKE_TEST_TYPE } from './types';
+
+/** Without ReadTimeoutSeconds: long enough for a model turn, short of the 15-minute Lambda limit. */
+const DEFAULT_READ_TIMEOUT_SECONDS = 300;
+
+export interface SmokeTestProps {
+  readonly harnessArn: string;
+  readonly harnessId: string;
+  readonly qualifier: string;
+  readonly prompt: string;
+  readonly expectedPattern?: RegExp;
+  readonly readTimeoutSeconds: number;
+}
+
+export function parseSmokeTestProps(raw: Record<string, unknown>): SmokeTestProps {
+  const p = new Properties(SMOKE_TEST_TYPE, raw);
+  const pattern = p.optional('ExpectedPattern');
+  let expectedPattern: RegExp | undefined;
+  if (pattern !== undefined) {
+    try {
+      expectedPattern = new RegExp(pattern);
+    } catch (e) {
+      throw new HandlerError(`${SMOKE_TEST_TYPE}: ExpectedPattern ${JSON.stringify(pattern)} is not a valid regular expression (${(e as Error).message})`);
+    }
+  }
+  return {
+    harnessArn: p.required('HarnessArn'),
+    harnessId: p.required('HarnessId'),
+    qualifier: p.optional('Qualifier') ?? DEFAULT_ENDPOINT,
+    prompt: p.required('Prompt'),
+    expectedPattern,
+    readTimeoutSeconds: p.seconds('ReadTimeoutSeconds', DEFAULT_READ_TIMEOUT_SECONDS),
+  };
+}
+
+/**
+ * The physical id hashes every property, so any change is a replacement: on rollback CloudFormation only
+ * deletes the new resource and never re-invokes the agent. Inputs are validated here so a bad pattern fails
+ * the deploy at once instead of after the wait.
+ */
+export function onSmokeTestEvent(event: OnEventRequest): OnEventResponse {
+  if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
+  const props = parseSmokeTestProps(event.ResourceProperties);
+  return { PhysicalResourceId: smokeTestPhysicalId(props.harnessId, props.qualifier, event.ResourceProperties) };
+}

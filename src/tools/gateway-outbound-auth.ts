@@ -1,0 +1,138 @@
+import { CfnHarness, IOAuth2CredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { HarnessBindContext } from '../harness/bind-context';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show, validateListLength, validateString } from '../common/validation';
+
+/** The OAuth grant the gateway's credential provider uses to get a token. */
+export enum GatewayOAuthGrantType {
+  /** Machine-to-machine: the provider's client id and secret. */
+  CLIENT_CREDENTIALS = 'CLIENT_CREDENTIALS',
+  /** On behalf of a user, who consents through `defaultReturnUrl`. */
+  AUTHORIZATION_CODE = 'AUTHORIZATION_CODE',
+}
+
+/** OAuth outbound authentication for a gateway tool. */
+export interface GatewayOAuthOptions {
+  /**
+   * The OAuth scopes to request (at most 100, each 1–64 characters).
+   */
+  readonly scopes: string[];
+
+  /**
+   * The OAuth grant type.
+   *
+   * @default - the service decides (the credential provider's configuration)
+   */
+  readonly grantType?: GatewayOAuthGrantType;
+
+  /**
+   * Extra parameters sent to the authorization server (1–10 entries, values 1–2048 characters).
+   *
+   * @default - none
+   */
+  readonly customParameters?: { [key: string]: string };
+
+  /**
+   * Where the user returns after consenting (AUTHORIZATION_CODE flows), 1–2048 characters,
+   * a URL with a scheme (`scheme:...`).
+   *
+   * @default - none
+   */
+  readonly defaultReturnUrl?: string;
+}
+
+const PROVIDER_ARN = /^arn:([^:]*):([^:]*):([^:]*):([0-9]{12})?:(.+)$/;
+const RETURN_URL = /^\w+:(\/?\/?)[^\s]+$/;
+
+/**
+ * How the harness authenticates to a gateway: the execution role's IAM
+ * credentials (SigV4, the default), no authentication, or an OAuth token from an
+ * AgentCore Identity credential provider.
+ */
+export abstract class GatewayOutboundAuth {
+  /** SigV4 with the execution role. The role gets `InvokeGateway` on that gateway. */
+  public static iam(): GatewayOutboundAuth {
+    return new SimpleAuth({ awsIam: {} });
+  }
+
+  /** No authentication (a gateway with no inbound auth). */
+  public static none(): GatewayOutboundAuth {
+    return new SimpleAuth({ none: {} });
+  }
+
+  /**
+   * An OAuth token from an AgentCore Identity credential provider. The execution
+   * role gets the provider's `grantUse` (token-vault access to THAT provider and its
+   * client secret); IAM and `none` get no token-vault access.
+   */
+  public static oauth(provider: IOAuth2CredentialProvider, options: GatewayOAuthOptions): GatewayOutboundAuth {
+    return new OAuth(provider, options);
+  }
+
+  /** @internal */
+  public abstract _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessGatewayOutboundAuthProperty;
+
+  /**
+   * Whether InvokeGateway must be granted (SigV4 calls only).
+   * @internal
+   */
+  public abstract readonly _usesIam: boolean;
+}
+
+class SimpleAuth extends GatewayOutboundAuth {
+  public readonly _usesIam: boolean;
+  constructor(private readonly rendered: CfnHarness.HarnessGatewayOutboundAuthProperty) {
+    super();
+    this._usesIam = rendered.awsIam !== undefined;
+  }
+  public _bind(): CfnHarness.HarnessGatewayOutboundAuthProperty {
+    return this.rendered;
+  }
+}
+
+class OAuth extends GatewayOutboundAuth {
+  public readonly _usesIam = false;
+
+  constructor(private readonly provider: IOAuth2CredentialProvider, private readonly options: GatewayOAuthOptions) {
+    super();
+  }
+
+  public _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessGatewayOutboundAuthProperty {
+    const o = this.options;
+    const p = `${path}.outboundAuth`;
+    const providerArn = this.provider.credentialProviderArn;
+    validateString(`${p}.provider`, providerArn, { pattern: PROVIDER_ARN, patternDescription: 'an ARN with a 12-digit account' });
+    validateListLength(`${p}.scopes`, o.scopes, 0, 100);
+    if (!isUnresolved(o.scopes)) {
+      o.scopes.forEach((s, i) => validateString(`${p}.scopes[${i}]`, s, { minLength: 1, maxLength: 64 }));
+    }
+    if (o.customParameters !== undefined && !isUnresolved(o.customParameters)) {
+      const entries = Object.entries(o.customParameters);
+      if (entries.length < 1 || entries.length > 10) {
+        throw new HarnessValidationError(`${p}.customParameters`,
+          `has ${entries.length} entries; it must have between 1 and 10`);
+      }
+      for (const [k, v] of entries) {
+        validateString(`${p}.customParameters.${k}`, v, { minLength: 1, maxLength: 2048 });
+      }
+    }
+    validateString(`${p}.defaultReturnUrl`, o.defaultReturnUrl, {
+      minLength: 1, maxLength: 2048, pattern: RETURN_URL, patternDescription: 'a URL with a scheme, e.g. https://...',
+    });
+    if (o.grantType !== undefined && !Object.values(GatewayOAuthGrantType).includes(o.grantType)) {
+      throw new HarnessValidationError(`${p}.grantType`, `${show(o.grantType)} is not a GatewayOAuthGrantType`);
+    }
+
+    this.provider.grantUse(ctx.grantee);
+
+    return {
+      oauth: {
+        providerArn,
+        scopes: o.scopes,
+        grantType: o.grantType,
+        customParameters: o.customParameters,
+        defaultReturnUrl: o.defaultReturnUrl,
+      },
+    };
+  }
+}

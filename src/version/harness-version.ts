@@ -1,0 +1,95 @@
+import { _cfnHarnessOf } from './harness-l1';
+import { HarnessValidationError } from '../common/errors';
+import { show, validateString } from '../common/validation';
+import { IHarness } from '../harness/harness-base';
+
+/** Versions are numeric strings 1-99999 without a leading zero. */
+const VERSION_PATTERN = /^[1-9][0-9]{0,4}$/;
+
+/**
+ * Attributes to reference an existing version of a harness.
+ */
+export interface HarnessVersionAttributes {
+  /**
+   * The harness the version belongs to.
+   */
+  readonly harness: IHarness;
+
+  /**
+   * The version number, `1` to `99999` (for example `"3"`). May be a token,
+   * such as a stack parameter or an SSM parameter value.
+   */
+  readonly version: string;
+}
+
+/**
+ * A reference to one immutable version of a harness.
+ *
+ * Every successful update of a harness creates a new numbered version with a
+ * complete, self-contained configuration. No CloudFormation resource
+ * represents a version, so this class defines nothing in the template: it is a
+ * value that endpoints point at (`EndpointVersionPolicy.pinned(version)`).
+ */
+export class HarnessVersion {
+  /**
+   * The version a harness defined in this app has after this deployment
+   * (its `Version` attribute). The value changes with every configuration
+   * change of the harness.
+   *
+   * Not available for imported harnesses: their current version is only known
+   * at deploy time by querying the service.
+   */
+  public static currentVersionOf(harness: IHarness): HarnessVersion {
+    const cfn = _cfnHarnessOf(harness);
+    if (!cfn) {
+      throw new HarnessValidationError('harness',
+        `${harness.node.path} is imported, so its current version is unknown at synth; ` +
+        'reference a version number with HarnessVersion.of(harness, "<n>")');
+    }
+    return new HarnessVersion(harness, cfn.attrVersion, true);
+  }
+
+  /**
+   * A given version number of a harness, `1` to `99999` (for example `"3"`).
+   */
+  public static of(harness: IHarness, version: string): HarnessVersion {
+    return HarnessVersion.fromHarnessVersionAttributes({ harness, version });
+  }
+
+  /**
+   * References an existing version of a harness, defined in this app or not.
+   * A literal version is validated at synth; a token is checked at deploy time.
+   */
+  public static fromHarnessVersionAttributes(attrs: HarnessVersionAttributes): HarnessVersion {
+    if (typeof attrs.version !== 'string') {
+      throw new HarnessValidationError('version', `${show(attrs.version)} must be a string such as "3"`);
+    }
+    validateString('version', attrs.version, {
+      pattern: VERSION_PATTERN,
+      patternDescription: 'a version number from 1 to 99999 without a leading zero',
+    });
+    return new HarnessVersion(attrs.harness, attrs.version, false);
+  }
+
+  /**
+   * The harness this version belongs to.
+   */
+  public readonly harness: IHarness;
+
+  /**
+   * The version number as a string (a token for the current version).
+   */
+  public readonly version: string;
+
+  /**
+   * True when this is the harness's current version, which moves with every
+   * configuration change.
+   */
+  public readonly isCurrentVersion: boolean;
+
+  private constructor(harness: IHarness, version: string, isCurrentVersion: boolean) {
+    this.harness = harness;
+    this.version = version;
+    this.isCurrentVersion = isCurrentVersion;
+  }
+}

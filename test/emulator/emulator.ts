@@ -1,0 +1,521 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import { AddressInfo } from 'net';
+import { encodeEvent, encodeException } from './event-stream';
+import { FaultInjector, Operation, WireError, wireErrorFor } from './faults';
+import {
+  DEFAULT_ENDPOINT, defaultEndpointView, EndpointState, HarnessState, harnessArn, IN_PROGRESS, InvokeBehaviour,
+  makeHarnessId, nowIso, renderEndpoint, renderHarness, renderVersion, Status, Timing, Transition, VersionState,
+} from './state';
+
+/** One request as the emulator saw it, for assertions on retries and idempotency. */
+export interface RecordedRequest {
+  readonly operation: Operation | 'Unknown';
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: any;
+  /** HTTP status sent back. */
+  status: number;
+}
+
+export interface SeedVersion {
+  readonly status?: Status;
+  readonly failureReason?: string;
+}
+
+export interface SeedEndpoint {
+  readonly name: string;
+  readonly liveVersion: string;
+  readonly targetVersion?: string;
+  readonly status?: Status;
+  readonly failureReason?: string;
+}
+
+export interface SeedHarness {
+  readonly name: string;
+  readonly status?: Status;
+  readonly failureReason?: string;
+  /** A count (versions 1..n, all READY) or explicit versions numbered from 1. */
+  readonly versions?: number | SeedVersion[];
+  readonly endpoints?: SeedEndpoint[];
+  readonly invoke?: Partial<InvokeBehaviour>;
+}
+
+export interface EmulatorOptions {
+  readonly region?: string;
+  readonly account?: string;
+  readonly timing?: Partial<Timing>;
+}
+
+/** The running emulator: its URL, its state, fault injection and the request log. */
+export interface Emulator {
+  readonly url: string;
+  readonly region: string;
+  readonly account: string;
+  /** Harnesses by id; mutate freely to set up or inspect a scenario. */
+  readonly harnesses: Map<string, HarnessState>;
+  readonly faults: FaultInjector;
+  readonly requests: RecordedRequest[];
+  /** How long transitions take; change between steps to model a slow READY. */
+  readonly timing: Timing;
+  /** Emulator-wide InvokeHarness behaviour (a harness's own `invoke` wins). */
+  readonly invoke: InvokeBehaviour;
+  /** The next transition started by `operation` ends `*_FAILED` with `reason`. */
+  failNextTransition(operation: 'CreateHarness' | 'UpdateHarness' | 'CreateHarnessEndpoint' | 'UpdateHarnessEndpoint', reason: string): void;
+  seedHarness(seed: SeedHarness): HarnessState;
+  /** Requests of one operation, in order. */
+  requestsFor(operation: Operation): RecordedRequest[];
+  stop(): Promise<void>;
+}
+
+const HARNESS_PATH = /^\/harnesses\/([^/]+)$/;
+const VERSIONS_PATH = /^\/harnesses\/([^/]+)\/versions$/;
+const ENDPOINTS_PATH = /^\/harnesses\/([^/]+)\/endpoints$/;
+const ENDPOINT_PATH = /^\/harnesses\/([^/]+)\/endpoints\/([^/]+)$/;
+const SESSION_ID = /^[a-zA-Z0-9][a-zA-Z0-9-_]{32,99}$/;
+const VERSION_PATTERN = /^[1-9][0-9]{0,4}$/;
+const PAGE_SIZE = 10;
+
+class HttpError extends Error {
+  constructor(public readonly wire: WireError) {
+    super(wire.message);
+  }
+}
+
+function fail(kind: Parameters<typeof wireErrorFor>[0], what: string): never {
+  throw new HttpError(wireErrorFor(kind, what));
+}
+
+function invalid(message: string): never {
+  throw new HttpError({ status: 400, type: 'ValidationException', message });
+}
+
+function route(method: string, path: string): { operation: Operation | 'Unknown'; params: string[] } {
+  if (path === '/harnesses') {
+    if (method === 'POST') return { operation: 'CreateHarness', params: [] };
+    if (method === 'GET') return { operation: 'ListHarnesses', params: [] };
+  }
+  if (path === '/harnesses/invoke' && method === 'POST') return { operation: 'InvokeHarness', params: [] };
+  let m = HARNESS_PATH.exec(path);
+  if (m) {
+    const op = ({ GET: 'GetHarness', PATCH: 'UpdateHarness', DELETE: 'DeleteHarness' } as const)[method as 'GET'];
+    if (op) return { operation: op, params: [m[1]] };
+  }
+  m = VERSIONS_PATH.exec(path);
+  if (m && method === 'GET') return { operation: 'ListHarnessVersions', params: [m[1]] };
+  m = ENDPOINTS_PATH.exec(path);
+  if (m) {
+    if (method === 'POST') return { operation: 'CreateHarnessEndpoint', params: [m[1]] };
+    if (method === 'GET') return { operation: 'ListHarnessEndpoints', params: [m[1]] };
+  }
+  m = ENDPOINT_PATH.exec(path);
+  if (m) {
+    const op = ({ GET: 'GetHarnessEndpoint', PATCH: 'UpdateHarnessEndpoint', DELETE: 'DeleteHarnessEndpoint' } as const)[method as 'GET'];
+    if (op) return { operation: op, params: [m[1], m[2]] };
+  }
+  return { operation: 'Unknown', params: [] };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function paginate<T>(items: T[], query: Record<string, string>): { page: T[]; nextToken?: string } {
+  const start = query.nextToken ? Number(query.nextToken.replace(/^page-/, '')) : 0;
+  if (!Number.isInteger(start) || start < 0) invalid(`Invalid nextToken ${query.nextToken}`);
+  const size = query.maxResults ? Number(query.maxResults) : PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > 100) invalid(`maxResults must be 1-100, got ${query.maxResults}`);
+  const page = items.slice(start, start + size);
+  return { page, nextToken: start + size < items.length ? `page-${start + size}` : undefined };
+}
+
+/** Starts the emulator on 127.0.0.1 with a random port. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const region = options.region ?? 'us-east-1';
+  const account = options.account ?? '123456789012';
+  const harnesses = new Map<string, HarnessState>();
+  const faults = new FaultInjector();
+  const requests: RecordedRequest[] = [];
+  const timing: Timing = { readsUntilReady: 1, msUntilReady: 0, ...options.timing };
+  const invoke: InvokeBehaviour = { replyText: 'Hello from the emulated harness.', stopReason: 'end_turn', chunks: 3 };
+  const scheduledFailures = new Map<string, string[]>();
+  const tokens = new Map<string, string>();
+  let idSalt = 0;
+
+  function takeScheduledFailure(operation: string): string | undefined {
+    return scheduledFailures.get(operation)?.shift();
+  }
+
+  function startTransition(operation: string, settle: (failureReason?: string) => void): Transition {
+    return {
+      readsLeft: timing.readsUntilReady,
+      readyAt: Date.now() + timing.msUntilReady,
+      failureReason: takeScheduledFailure(operation),
+      settle,
+    };
+  }
+
+  /** A read observes the resource: count it against its transition and settle when both bounds have passed. */
+  function observe(holder: { transition?: Transition }, countRead: boolean): void {
+    const t = holder.transition;
+    if (!t) return;
+    if (t.readsLeft <= 0 && Date.now() >= t.readyAt) {
+      holder.transition = undefined;
+      t.settle(t.failureReason);
+      return;
+    }
+    if (countRead) t.readsLeft -= 1;
+  }
+
+  function findHarness(id: string, countRead: boolean): HarnessState {
+    const h = harnesses.get(decodeURIComponent(id));
+    if (!h) fail('notFound', `Harness ${decodeURIComponent(id)}`);
+    observe(h, countRead);
+    if (!harnesses.has(h.harnessId)) fail('notFound', `Harness ${h.harnessId}`);
+    return h;
+  }
+
+  function findEndpoint(h: HarnessState, rawName: string, countRead: boolean): EndpointState {
+    const name = decodeURIComponent(rawName);
+    if (name === DEFAULT_ENDPOINT) return defaultEndpointView(h);
+    const e = h.endpoints.get(name);
+    // The real service answers a missing endpoint with AccessDenied "... was not found" (trap noted by Terraform).
+    if (!e) fail('endpointNotFoundAccessDenied', `${name} of harness ${h.harnessId}`);
+    observe(e, countRead);
+    return e;
+  }
+
+  function requireSettled(status: Status, what: string): void {
+    if (IN_PROGRESS.has(status)) {
+      throw new HttpError({ status: 409, type: 'ConflictException', message: `${what} is ${status}; retry when it is READY` });
+    }
+  }
+
+  function idempotent(operation: string, token: unknown, compute: () => string): string {
+    if (typeof token !== 'string') return compute();
+    const key = `${operation}:${token}`;
+    const hit = tokens.get(key);
+    if (hit !== undefined) return hit;
+    const out = compute();
+    tokens.set(key, out);
+    return out;
+  }
+
+  function newVersion(h: HarnessState, config: Record<string, unknown>, status: Status): VersionState {
+    const now = nowIso();
+    const v: VersionState = { version: String(h.versions.length + 1), status, createdAt: now, updatedAt: now, config };
+    h.versions.push(v);
+    return v;
+  }
+
+  function requireVersion(h: HarnessState, version: unknown): string {
+    if (typeof version !== 'string' || !VERSION_PATTERN.test(version)) {
+      invalid(`targetVersion must match ^[1-9][0-9]{0,4}$, got ${JSON.stringify(version)}`);
+    }
+    const v = h.versions.find((x) => x.version === version);
+    if (!v || v.status !== 'READY') invalid(`Version ${version} of harness ${h.harnessId} does not exist or is not READY`);
+    return version;
+  }
+
+  const handlers: Record<Operation, (params: string[], query: Record<string, string>, body: any, req: IncomingMessage, res: ServerResponse) => unknown> = {
+    CreateHarness: (_p, _q, body) => JSON.parse(idempotent('CreateHarness', body.clientToken, () => {
+      if (typeof body.harnessName !== 'string' || !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(body.harnessName)) {
+        invalid(`harnessName must match ^[a-zA-Z][a-zA-Z0-9_]{0,39}$, got ${JSON.stringify(body.harnessName)}`);
+      }
+      if ([...harnesses.values()].some((x) => x.harnessName === body.harnessName)) {
+        throw new HttpError({ status: 409, type: 'ConflictException', message: `Harness ${body.harnessName} already exists` });
+      }
+      const { clientToken: _t, harnessName: _n, ...config } = body;
+      const h = createHarness(body.harnessName, 'CREATING', config);
+      newVersion(h, config, 'CREATING');
+      h.transition = startTransition('CreateHarness', (reason) => {
+        h.status = reason ? 'CREATE_FAILED' : 'READY';
+        h.failureReason = reason;
+        h.versions[0].status = h.status;
+        h.versions[0].failureReason = reason;
+        h.updatedAt = nowIso();
+      });
+      return JSON.stringify({ harness: renderHarness(h) });
+    })),
+    GetHarness: ([id], query) => {
+      const h = findHarness(id, true);
+      if (query.harnessVersion) {
+        const v = h.versions.find((x) => x.version === query.harnessVersion);
+        if (!v) fail('notFound', `Version ${query.harnessVersion} of harness ${h.harnessId}`);
+        return { harness: { ...renderHarness(h), ...v.config, harnessVersion: v.version, status: v.status } };
+      }
+      return { harness: renderHarness(h) };
+    },
+    UpdateHarness: ([id], _q, body) => JSON.parse(idempotent('UpdateHarness', body.clientToken, () => {
+      const h = findHarness(id, false);
+      requireSettled(h.status, `Harness ${h.harnessId}`);
+      const { clientToken: _t, harnessId: _i, ...changes } = body;
+      const config = { ...h.config, ...changes };
+      const v = newVersion(h, config, 'UPDATING');
+      h.status = 'UPDATING';
+      h.failureReason = undefined;
+      h.updatedAt = nowIso();
+      h.transition = startTransition('UpdateHarness', (reason) => {
+        v.status = reason ? 'UPDATE_FAILED' : 'READY';
+        v.failureReason = reason;
+        h.status = reason ? 'UPDATE_FAILED' : 'READY';
+        h.failureReason = reason;
+        if (!reason) {
+          h.harnessVersion = v.version;
+          h.config = config;
+        }
+        h.updatedAt = nowIso();
+      });
+      return JSON.stringify({ harness: renderHarness(h) });
+    })),
+    DeleteHarness: ([id]) => {
+      const h = findHarness(id, false);
+      requireSettled(h.status, `Harness ${h.harnessId}`);
+      h.status = 'DELETING';
+      h.transition = startTransition('DeleteHarness', () => harnesses.delete(h.harnessId));
+      return { harness: renderHarness(h) };
+    },
+    ListHarnesses: (_p, query) => {
+      for (const h of [...harnesses.values()]) observe(h, true);
+      const { page, nextToken } = paginate([...harnesses.values()], query);
+      return {
+        harnesses: page.map((h) => ({
+          harnessId: h.harnessId, harnessName: h.harnessName, arn: h.arn, status: h.status,
+          createdAt: h.createdAt, updatedAt: h.updatedAt, harnessVersion: h.harnessVersion,
+        })),
+        ...(nextToken ? { nextToken } : {}),
+      };
+    },
+    ListHarnessVersions: ([id], query) => {
+      const h = findHarness(id, true);
+      // Newest first, so clients that assume an order are caught.
+      const { page, nextToken } = paginate([...h.versions].reverse(), query);
+      return { harnessVersions: page.map((v) => renderVersion(h, v)), ...(nextToken ? { nextToken } : {}) };
+    },
+    CreateHarnessEndpoint: ([id], _q, body) => JSON.parse(idempotent('CreateHarnessEndpoint', body.clientToken, () => {
+      const h = findHarness(id, false);
+      const name = body.endpointName;
+      if (typeof name !== 'string' || !/^[a-zA-Z][a-zA-Z0-9_]{0,47}$/.test(name)) {
+        invalid(`endpointName must match ^[a-zA-Z][a-zA-Z0-9_]{0,47}$, got ${JSON.stringify(name)}`);
+      }
+      if (name.toUpperCase() === DEFAULT_ENDPOINT || h.endpoints.has(name)) {
+        throw new HttpError({ status: 409, type: 'ConflictException', message: `Endpoint ${name} already exists` });
+      }
+      const target = body.targetVersion === undefined ? h.harnessVersion : requireVersion(h, body.targetVersion);
+      const now = nowIso();
+      const e: EndpointState = {
+        name, status: 'CREATING', liveVersion: target, description: body.description, createdAt: now, updatedAt: now,
+      };
+      e.transition = startTransition('CreateHarnessEndpoint', (reason) => {
+        e.status = reason ? 'CREATE_FAILED' : 'READY';
+        e.failureReason = reason;
+        e.updatedAt = nowIso();
+      });
+      h.endpoints.set(name, e);
+      return JSON.stringify({ endpoint: renderEndpoint(h, e) });
+    })),
+    GetHarnessEndpoint: ([id, name]) => {
+      const h = findHarness(id, true);
+      return { endpoint: renderEndpoint(h, findEndpoint(h, name, true)) };
+    },
+    UpdateHarnessEndpoint: ([id, rawName], _q, body) => JSON.parse(idempotent('UpdateHarnessEndpoint', body.clientToken, () => {
+      const h = findHarness(id, false);
+      if (decodeURIComponent(rawName) === DEFAULT_ENDPOINT) invalid('The DEFAULT endpoint cannot be updated');
+      const e = findEndpoint(h, rawName, false);
+      requireSettled(e.status, `Endpoint ${e.name}`);
+      const previous = e.liveVersion;
+      const target = body.targetVersion === undefined ? e.liveVersion : requireVersion(h, body.targetVersion);
+      if (body.description !== undefined) e.description = body.description;
+      e.status = 'UPDATING';
+      e.targetVersion = target;
+      e.failureReason = undefined;
+      e.updatedAt = nowIso();
+      e.transition = startTransition('UpdateHarnessEndpoint', (reason) => {
+        e.status = reason ? 'UPDATE_FAILED' : 'READY';
+        e.failureReason = reason;
+        e.liveVersion = reason ? previous : target;
+        e.targetVersion = undefined;
+        e.updatedAt = nowIso();
+      });
+      return JSON.stringify({ endpoint: renderEndpoint(h, e) });
+    })),
+    DeleteHarnessEndpoint: ([id, rawName]) => {
+      const h = findHarness(id, false);
+      const e = findEndpoint(h, rawName, false);
+      if (e.name === DEFAULT_ENDPOINT) invalid('The DEFAULT endpoint cannot be deleted');
+      requireSettled(e.status, `Endpoint ${e.name}`);
+      e.status = 'DELETING';
+      e.transition = startTransition('DeleteHarnessEndpoint', () => h.endpoints.delete(e.name));
+      return { endpoint: renderEndpoint(h, e) };
+    },
+    ListHarnessEndpoints: ([id], query) => {
+      const h = findHarness(id, true);
+      for (const e of [...h.endpoints.values()]) observe(e, true);
+      const all = [defaultEndpointView(h), ...h.endpoints.values()];
+      const { page, nextToken } = paginate(all, query);
+      return { endpoints: page.map((e) => renderEndpoint(h, e)), ...(nextToken ? { nextToken } : {}) };
+    },
+    InvokeHarness: (_p, query, _body, req, res) => {
+      const arn = query.harnessArn;
+      const h = [...harnesses.values()].find((x) => x.arn === arn);
+      if (!h) fail('notFound', `Harness ${arn}`);
+      observe(h, true);
+      if (query.qualifier && query.qualifier !== DEFAULT_ENDPOINT) findEndpoint(h, query.qualifier, true);
+      const session = req.headers['x-amzn-bedrock-agentcore-runtime-session-id'];
+      if (typeof session !== 'string' || !SESSION_ID.test(session)) {
+        invalid(`runtimeSessionId must be 33-100 characters matching [a-zA-Z0-9][a-zA-Z0-9-_]*, got ${JSON.stringify(session)}`);
+      }
+      if (h.status !== 'READY' && h.status !== 'UPDATING') invalid(`Harness ${h.harnessId} is ${h.status}`);
+      streamReply(res, { ...invoke, ...h.invoke });
+      return STREAMED;
+    },
+  };
+
+  function createHarness(name: string, status: Status, config: Record<string, unknown>): HarnessState {
+    const harnessId = makeHarnessId(name, idSalt++);
+    const now = nowIso();
+    const h: HarnessState = {
+      harnessId, harnessName: name, arn: harnessArn(region, account, harnessId), status, harnessVersion: '1',
+      createdAt: now, updatedAt: now, config, versions: [], endpoints: new Map(),
+    };
+    harnesses.set(harnessId, h);
+    return h;
+  }
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const query = Object.fromEntries(url.searchParams.entries());
+    const raw = await readBody(req);
+    const { operation, params } = route(req.method ?? 'GET', url.pathname);
+    let body: any = {};
+    try {
+      body = raw ? JSON.parse(raw) : {};
+    } catch {
+      body = { unparsable: raw };
+    }
+    const record: RecordedRequest = {
+      operation, method: req.method ?? '', path: url.pathname, query, headers: { ...req.headers }, body, status: 0,
+    };
+    requests.push(record);
+    try {
+      if (operation === 'Unknown') {
+        throw new HttpError({ status: 404, type: 'UnknownOperationException', message: `No route for ${req.method} ${url.pathname}` });
+      }
+      const injected = faults.take(operation);
+      if (injected) throw new HttpError(injected);
+      const out = handlers[operation](params, query, body, req, res);
+      if (out === STREAMED) {
+        record.status = 200;
+        return;
+      }
+      const status = operation.startsWith('Create') ? 201 : 200;
+      record.status = status;
+      sendJson(res, status, out);
+    } catch (e) {
+      const wire = e instanceof HttpError ? e.wire : { status: 500, type: 'InternalServerException', message: String(e) };
+      record.status = wire.status;
+      res.writeHead(wire.status, { 'content-type': 'application/json', 'x-amzn-errortype': wire.type, 'x-amzn-requestid': `req-${requests.length}` });
+      res.end(JSON.stringify({ __type: wire.type, message: wire.message }));
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  const emulator: Emulator = {
+    url: `http://127.0.0.1:${port}`,
+    region,
+    account,
+    harnesses,
+    faults,
+    requests,
+    timing,
+    invoke,
+    failNextTransition(operation, reason) {
+      const list = scheduledFailures.get(operation) ?? [];
+      list.push(reason);
+      scheduledFailures.set(operation, list);
+    },
+    seedHarness(seed) {
+      const h = createHarness(seed.name, seed.status ?? 'READY', {});
+      const versions: SeedVersion[] = typeof seed.versions === 'number'
+        ? Array.from({ length: seed.versions }, () => ({}))
+        : seed.versions ?? [{}];
+      for (const v of versions) {
+        const state = newVersion(h, {}, v.status ?? 'READY');
+        state.failureReason = v.failureReason;
+      }
+      const ready = h.versions.filter((v) => v.status === 'READY');
+      h.harnessVersion = ready.length ? ready[ready.length - 1].version : '1';
+      h.failureReason = seed.failureReason;
+      h.invoke = seed.invoke;
+      for (const e of seed.endpoints ?? []) {
+        const now = nowIso();
+        h.endpoints.set(e.name, {
+          name: e.name, status: e.status ?? 'READY', liveVersion: e.liveVersion, targetVersion: e.targetVersion,
+          failureReason: e.failureReason, createdAt: now, updatedAt: now,
+        });
+      }
+      return h;
+    },
+    requestsFor(operation) {
+      return requests.filter((r) => r.operation === operation);
+    },
+    stop() {
+      return new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+  };
+  return emulator;
+}
+
+const STREAMED = Symbol('streamed');
+
+function sendJson(res: ServerResponse, status: number, out: unknown): void {
+  const text = JSON.stringify(out);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'emulated' });
+  res.end(text);
+}
+
+function streamReply(res: ServerResponse, b: InvokeBehaviour): void {
+  const chunks = Math.max(1, b.chunks);
+  const size = Math.ceil(b.replyText.length / chunks) || 1;
+  const events: Buffer[] = [encodeEvent('messageStart', { role: 'assistant' })];
+  for (let i = 0; i < b.replyText.length; i += size) {
+    events.push(encodeEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: b.replyText.slice(i, i + size) } }));
+  }
+  events.push(encodeEvent('contentBlockStop', { contentBlockIndex: 0 }));
+  events.push(encodeEvent('messageStop', { stopReason: b.stopReason }));
+  events.push(encodeEvent('metadata', {
+    usage: { inputTokens: 12, outputTokens: b.replyText.length, totalTokens: 12 + b.replyText.length },
+    metrics: { latencyMs: 5 },
+  }));
+  if (b.errorEvent) {
+    events.splice(Math.min(b.errorAfterEvents ?? 1, events.length), events.length, encodeException(b.errorEvent.type, b.errorEvent.message));
+  }
+  res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'emulated' });
+  // The service answers at once and streams as the agent works: a slow agent stalls the body, not the headers.
+  res.flushHeaders();
+  const write = () => {
+    for (const e of events) res.write(e);
+    res.end();
+  };
+  if (b.delayMs) {
+    const timer = setTimeout(write, b.delayMs);
+    res.on('close', () => clearTimeout(timer));
+  } else {
+    write();
+  }
+}

@@ -1,0 +1,26 @@
+// Builds an example app the way the tests need it: through createTestApp(), so aws-cdk-lib's
+// CloudFormation validation fails the test instead of warning.
+import { App, Stack } from 'aws-cdk-lib';
+import { loadExample } from '../../scripts/example-apps';
+import { createTestApp } from '../support/app';
+
+export interface BuiltExample {
+  readonly app: App;
+  /** Every stack of the example, including stacks inside stages (pipelines). */
+  readonly stacks: Stack[];
+}
+
+export function buildExample(name: string): BuiltExample {
+  const app = createTestApp();
+  loadExample(name).build(app);
+  return { app, stacks: app.node.findAll().filter((node): node is Stack => Stack.isStack(node)) };
+}
+
+/** The stack of the example whose construct id is `id` (throws, failing the test, when it is missing). */
+export function stackOf(example: BuiltExample, id: string): Stack {
+  const stack = example.stacks.find((candidate) => candidate.node.id === id);
+  if (!stack) {
+    throw new Error(`no stack ${id}; stacks: ${example.stacks.map((s) => s.node.path).join(', ')}`);
+  }
+  return stack;
+}

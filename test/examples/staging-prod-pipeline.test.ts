@@ -1,0 +1,60 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { buildExample, stackOf } from './example-stacks';
+
+const example = () => buildExample('staging-prod-pipeline');
+
+describe('examples/staging-prod-pipeline', () => {
+  test('the pipeline stack matches the snapshot', () => {
+    const built = example();
+    expect(Template.fromStack(stackOf(built, 'AgentPipeline')).toJSON()).toMatchSnapshot();
+  });
+
+  test('the agent stack matches the snapshot', () => {
+    const built = example();
+    expect(Template.fromStack(stackOf(built, 'Agent')).toJSON()).toMatchSnapshot();
+  });
+
+  test('STAGING follows the harness, PROD takes the promotion custom resource\'s version', () => {
+    const template = Template.fromStack(stackOf(example(), 'Agent'));
+    const harnessId = Object.keys(template.findResources('AWS::BedrockAgentCore::Harness'))[0];
+    template.hasResourceProperties('AWS::BedrockAgentCore::HarnessEndpoint', {
+      EndpointName: 'STAGING',
+      TargetVersion: { 'Fn::GetAtt': [harnessId, 'Version'] },
+    });
+    const promotion = Object.keys(template.findResources('Custom::HarnessEndpointVersion'))[0];
+    template.hasResourceProperties('AWS::BedrockAgentCore::HarnessEndpoint', {
+      EndpointName: 'PROD',
+      TargetVersion: { 'Fn::GetAtt': [promotion, 'Version'] },
+    });
+  });
+
+  test('the promotion runs after STAGING\'s smoke test', () => {
+    const template = Template.fromStack(stackOf(example(), 'Agent'));
+    const smoke = Object.keys(template.findResources('Custom::HarnessSmokeTest'))[0];
+    template.hasResource('Custom::HarnessEndpointVersion', { DependsOn: Match.arrayWith([smoke]) });
+  });
+
+  test('the pipeline runs the promotion CLI with the harness ARN from a stack output, after the stage', () => {
+    const built = example();
+    const pipeline = Template.fromStack(stackOf(built, 'AgentPipeline'));
+    pipeline.hasResourceProperties('AWS::CodeBuild::Project', {
+      Source: {
+        BuildSpec: Match.serializedJson(Match.objectLike({
+          phases: Match.objectLike({
+            build: { commands: ['npx --yes cdk-agentcore-harness promote --harness "$HARNESS_ARN" --from STAGING --to PROD'] },
+          }),
+        })),
+      },
+    });
+    const agent = Template.fromStack(stackOf(built, 'Agent'));
+    const harnessId = Object.keys(agent.findResources('AWS::BedrockAgentCore::Harness'))[0];
+    expect(Object.values(agent.toJSON().Outputs)).toContainEqual(expect.objectContaining({ Value: { 'Fn::GetAtt': [harnessId, 'Arn'] } }));
+  });
+
+  test('synthesizes without errors', () => {
+    const built = example();
+    for (const stack of built.stacks) {
+      expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+    }
+  });
+});

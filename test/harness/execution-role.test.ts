@@ -1,0 +1,147 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { HarnessMemory } from '../../src';
+import { createTestStack } from '../support/app';
+import {
+  arn, BASE_STATEMENTS, expectNoUnscopedStar, harnessProperties, newHarness, policyStatements, roleStatements,
+} from './helpers';
+
+const MODEL_STATEMENT = {
+  Effect: 'Allow',
+  Action: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+  Resource: arn(':bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6'),
+};
+
+const MEMORY_ACTIONS = [
+  'bedrock-agentcore:CreateEvent',
+  'bedrock-agentcore:GetEvent',
+  'bedrock-agentcore:ListEvents',
+  'bedrock-agentcore:DeleteEvent',
+  'bedrock-agentcore:ListActors',
+  'bedrock-agentcore:ListSessions',
+  'bedrock-agentcore:GetMemory',
+  'bedrock-agentcore:GetMemoryRecord',
+  'bedrock-agentcore:ListMemoryRecords',
+  'bedrock-agentcore:RetrieveMemoryRecords',
+  'bedrock-agentcore:DeleteMemoryRecord',
+];
+
+describe('default execution role', () => {
+  test('trusts bedrock-agentcore with confused-deputy conditions and has no fixed name', () => {
+    const { stack } = newHarness();
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.hasResourceProperties('AWS::IAM::Role', Match.objectEquals({
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{
+          Action: 'sts:AssumeRole',
+          Effect: 'Allow',
+          Principal: { Service: 'bedrock-agentcore.amazonaws.com' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '123456789012' },
+            ArnLike: { 'aws:SourceArn': arn(':bedrock-agentcore:us-east-1:123456789012:*') },
+          },
+        }],
+      },
+      Description: Match.anyValue(),
+    }));
+  });
+
+  test('default policy holds exactly the base statements and the model grant', () => {
+    const { stack } = newHarness({ memory: HarnessMemory.disabled() });
+    expect(roleStatements(stack)).toEqual([...BASE_STATEMENTS, MODEL_STATEMENT]);
+    expectNoUnscopedStar(roleStatements(stack));
+  });
+
+  test('the harness depends on the role and its default policy, not on the post-create policy', () => {
+    const { stack } = newHarness();
+    const template = Template.fromStack(stack);
+    const harnesses = template.findResources('AWS::BedrockAgentCore::Harness');
+    const [harnessId] = Object.keys(harnesses);
+    const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
+    const policies = Object.keys(template.findResources('AWS::IAM::Policy'));
+    const defaultPolicyId = policies.find(p => p.startsWith('HarnessExecutionRoleDefaultPolicy'))!;
+    const postCreateId = policies.find(p => p.startsWith('HarnessPostCreatePolicy'))!;
+    expect(harnesses[harnessId].DependsOn.sort()).toEqual([defaultPolicyId, roleId].sort());
+    template.hasResource('AWS::IAM::Policy', { DependsOn: [harnessId], Properties: Match.objectLike({ PolicyName: Match.stringLikeRegexp('PostCreate') }) });
+    expect(postCreateId).toBeDefined();
+  });
+
+  test('grants added later also land in the policy the harness depends on', () => {
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    bucket.grantRead(harness);
+    harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-east-1:123456789012:q'] }));
+    const statements = roleStatements(stack);
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:us-east-1:123456789012:q' });
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['s3:GetObject*']) }));
+  });
+
+  test('managed memory is granted on the managed-memory ARN in the post-create policy', () => {
+    const { stack } = newHarness();
+    const harnessId = Object.keys(Template.fromStack(stack).findResources('AWS::BedrockAgentCore::Harness'))[0];
+    expect(policyStatements(stack, 'HarnessPostCreatePolicy')).toEqual([{
+      Effect: 'Allow',
+      Action: MEMORY_ACTIONS,
+      Resource: { 'Fn::GetAtt': [harnessId, 'Memory.ManagedMemoryConfiguration.Arn'] },
+    }]);
+  });
+
+  test('exposes role, grantPrincipal and the role ARN on the resource', () => {
+    const { stack, harness } = newHarness();
+    expect(harness.role).toBeInstanceOf(iam.Role);
+    expect(stack.resolve(harnessProperties(stack).ExecutionRoleArn)).toEqual({
+      'Fn::GetAtt': [stack.getLogicalId(harness.role.node.defaultChild as iam.CfnRole), 'Arn'],
+    });
+  });
+});
+
+describe('imported role', () => {
+  test('mutable: statements go to a policy on the imported role, the harness depends on it', () => {
+    const stack = createTestStack();
+    const role = iam.Role.fromRoleArn(stack, 'Imported', 'arn:aws:iam::123456789012:role/existing');
+    newHarness({ role, memory: HarnessMemory.disabled() }, stack);
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 0);
+    const policies = template.findResources('AWS::IAM::Policy');
+    const [policyId] = Object.keys(policies);
+    expect(policies[policyId].Properties.Roles).toEqual(['existing']);
+    expect(policies[policyId].Properties.PolicyDocument.Statement).toEqual([...BASE_STATEMENTS, MODEL_STATEMENT]);
+    const harness = Object.values(template.findResources('AWS::BedrockAgentCore::Harness'))[0] as any;
+    expect(harness.DependsOn).toEqual([policyId]);
+    expect(harness.Properties.ExecutionRoleArn).toEqual('arn:aws:iam::123456789012:role/existing');
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('role-immutable'));
+  });
+
+  test('immutable: one warning lists every missing action and resource, nothing is attached', () => {
+    const stack = createTestStack();
+    const role = iam.Role.fromRoleArn(stack, 'Imported', 'arn:aws:iam::123456789012:role/existing', { mutable: false });
+    const { harness } = newHarness({ role }, stack);
+    harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-east-1:123456789012:q'] }));
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    template.resourceCountIs('AWS::IAM::Role', 0);
+    const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Harness', Match.stringLikeRegexp('role-immutable'));
+    expect(warnings).toHaveLength(1);
+    const message = warnings[0].entry.data as string;
+    for (const action of [
+      'ecr-public:GetAuthorizationToken', 'xray:PutTraceSegments', 'logs:PutLogEvents', 'cloudwatch:PutMetricData',
+      'bedrock-agentcore:GetWorkloadAccessToken', 'bedrock:InvokeModel', 'sqs:SendMessage', ...MEMORY_ACTIONS,
+    ]) {
+      expect(message).toContain(action);
+    }
+    expect(message).toContain('foundation-model/anthropic.claude-sonnet-4-6');
+    expect(message).toContain('Memory.ManagedMemoryConfiguration.Arn');
+    expect(message).toContain('arn:aws:sqs:us-east-1:123456789012:q');
+  });
+
+  test('withoutPolicyUpdates() is detected as immutable too', () => {
+    const stack = createTestStack();
+    const own = new iam.Role(stack, 'Own', { assumedBy: new iam.ServicePrincipal('bedrock-agentcore.amazonaws.com') });
+    newHarness({ role: own.withoutPolicyUpdates(), memory: HarnessMemory.disabled() }, stack);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Harness', Match.stringLikeRegexp('role-immutable'));
+    Template.fromStack(stack).resourceCountIs('AWS::IAM::Policy', 0);
+  });
+});

@@ -1,0 +1,93 @@
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { App, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Harness, HarnessMemory, HarnessSystemPrompt } from '../../src';
+import { createTestApp, createTestStack } from '../support/app';
+import { BEDROCK_MODEL, harnessProperties, newHarness } from './helpers';
+
+const STACK_UUID_HEAD = {
+  'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }],
+};
+
+/** Evaluates the rendered name as CloudFormation would, for a given stack id. */
+function deployedName(rendered: any, stackId: string): string {
+  const [sep, parts] = rendered['Fn::Join'];
+  expect(sep).toBe('');
+  return parts.map((p: any) => {
+    if (typeof p === 'string') return p;
+    expect(p).toEqual(STACK_UUID_HEAD);
+    return stackId.split('/')[2].split('-')[0];
+  }).join('');
+}
+
+const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/TestStack/0a1b2c3d-1111-2222-3333-444455556666';
+
+function renderedName(build: (stack: Stack) => void, app: App = createTestApp()): any {
+  const stack = createTestStack(app);
+  build(stack);
+  return harnessProperties(stack).HarnessName;
+}
+
+describe('generated harness name', () => {
+  test('is <prefix>_<input hash>_<stack UUID head>, valid and at most 40 characters', () => {
+    const name = renderedName(stack => newHarness({}, stack));
+    expect(name).toEqual({ 'Fn::Join': ['', [expect.stringMatching(/^[a-zA-Z][a-zA-Z0-9_]{0,23}_[0-9a-f]{6}_$/), STACK_UUID_HEAD]] });
+    const deployed = deployedName(name, STACK_ID);
+    expect(deployed).toMatch(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/);
+    expect(deployed.endsWith('_0a1b2c3d')).toBe(true);
+  });
+
+  test('stays valid and at most 40 characters for long and odd construct paths', () => {
+    const name = renderedName(stack => {
+      const parent = new Construct(stack, '0-Parent.With-Odd-Characters');
+      new Harness(parent, '9-very.long-construct-id-that-goes-on-and-on-and-on', { model: BEDROCK_MODEL });
+    });
+    const deployed = deployedName(name, STACK_ID);
+    expect(deployed.length).toBeLessThanOrEqual(40);
+    expect(deployed).toMatch(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/);
+  });
+
+  test('is deterministic across two synths', () => {
+    const build = (stack: Stack) => newHarness({ memory: HarnessMemory.managed() }, stack);
+    expect(renderedName(build)).toEqual(renderedName(build));
+  });
+
+  test('differs per stack instance, because the stack UUID is part of it', () => {
+    const name = renderedName(stack => newHarness({}, stack));
+    const other = 'arn:aws:cloudformation:us-east-1:123456789012:stack/TestStack/ffffffff-1111-2222-3333-444455556666';
+    expect(deployedName(name, STACK_ID)).not.toEqual(deployedName(name, other));
+  });
+
+  test('changes when a create-only input (the managed-memory key) changes', () => {
+    const withKey = (alias: string) => (stack: Stack) => {
+      const key = kms.Key.fromKeyArn(stack, 'Key', `arn:aws:kms:us-east-1:123456789012:key/${alias}`);
+      newHarness({ memory: HarnessMemory.managed({ encryptionKey: key }) }, stack);
+    };
+    const a = renderedName(withKey('11111111-2222-3333-4444-555555555555'));
+    const b = renderedName(withKey('99999999-2222-3333-4444-555555555555'));
+    const none = renderedName(stack => newHarness({}, stack));
+    expect(a).not.toEqual(b);
+    expect(a).not.toEqual(none);
+  });
+
+  test('changes when the key is a token that resolves differently', () => {
+    const withOwnKey = (id: string) => (stack: Stack) => {
+      const key = new kms.Key(stack, id);
+      newHarness({ memory: HarnessMemory.managed({ encryptionKey: key }) }, stack);
+    };
+    expect(renderedName(withOwnKey('KeyA'))).not.toEqual(renderedName(withOwnKey('KeyB')));
+  });
+
+  test('does not change when other settings change', () => {
+    const a = renderedName(stack => newHarness({ systemPrompt: HarnessSystemPrompt.fromText('A') }, stack));
+    const b = renderedName(stack => newHarness({ systemPrompt: HarnessSystemPrompt.fromText('B'), maxIterations: 3 }, stack));
+    expect(a).toEqual(b);
+  });
+
+  test('differs between two harnesses in one stack', () => {
+    const stack = createTestStack();
+    const one = new Harness(stack, 'One', { model: BEDROCK_MODEL });
+    const two = new Harness(stack, 'Two', { model: BEDROCK_MODEL });
+    expect(stack.resolve(one.harnessName)).not.toEqual(stack.resolve(two.harnessName));
+  });
+});
