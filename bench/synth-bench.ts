@@ -44,14 +44,15 @@ function main(): void {
     }
   }
 
-  const rows: string[][] = [['variant', 'N', 'synth ms', 'ms/harness', 'resources/harness', 'template bytes/harness']];
+  const rows: string[][] = [['variant', 'N', 'synth ms', '(construct', '+ app.synth)', 'ms/harness', 'resources/harness', 'template bytes/harness']];
   for (const count of COUNTS) {
     for (const variant of VARIANTS) {
       const cell = results.get(key(variant, count));
       rows.push(isMeasurement(cell)
-        ? [variant.name, String(count), cell.millis.toFixed(0), (cell.millis / count).toFixed(1),
+        ? [variant.name, String(count), cell.millis.toFixed(0), cell.constructMillis.toFixed(0),
+          (cell.millis - cell.constructMillis).toFixed(0), (cell.millis / count).toFixed(1),
           (cell.resources / count).toFixed(1), (cell.bytes / count).toFixed(0)]
-        : [variant.name, String(count), 'n/a', 'n/a', 'n/a', 'n/a']);
+        : [variant.name, String(count), 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
     }
   }
   printTable(rows);

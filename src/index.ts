@@ -25,3 +25,4 @@ export * from './provider/harness-provider';
 export * from './smoke-test/harness-smoke-test';
 export * from './hooks/hook-target';
 export * from './pipelines/harness-promotion-step';
+export * from './auth/jwt-claim';

@@ -3,16 +3,20 @@
 // Invoke it after `cdk deploy` with the prompt "Plan a 5-day Tokyo itinerary".
 import { App, Stack } from 'aws-cdk-lib';
 import { Harness, HarnessModel, HarnessSystemPrompt } from '../../src';
+import { acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
 
 export function build(app: App): void {
   const stack = new Stack(app, 'QuickStartStack', { env: { account: '123456789012', region: 'us-east-1' } });
 
-  new Harness(stack, 'TravelPlanner', {
+  const agent = new Harness(stack, 'TravelPlanner', {
     model: HarnessModel.bedrock({ modelId: 'us.anthropic.claude-sonnet-4-6' }),
     systemPrompt: HarnessSystemPrompt.fromText(
       'You are a travel planner. When asked for an itinerary, such as a 5-day Tokyo itinerary, '
       + 'plan it day by day with neighbourhoods, sights, food and transport between them.'),
   });
+
+  // Only for cdk-nag users: accept the wildcards the service needs on the execution role (see the helper).
+  acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
 }
 
 if (require.main === module) {

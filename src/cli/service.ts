@@ -1,11 +1,12 @@
+// eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import {
   BedrockAgentCoreControlClient, HarnessEndpoint, HarnessVersionSummary, ListHarnessEndpointsCommand,
   ListHarnessVersionsCommand, UpdateHarnessEndpointCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
+import { CliError, EXIT } from './cli-error';
 import { endpointLabel, explain, getEndpoint, harnessLabel } from '../provider/handlers/control';
 import { withRetries } from '../provider/handlers/retry';
 import { isSwitching, readiness } from '../provider/handlers/status';
-import { CliError, EXIT } from './cli-error';
 
 /** Every endpoint of the harness, across pages. */
 export async function listEndpoints(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessEndpoint[]> {

@@ -91,7 +91,7 @@ class VpcNetwork extends HarnessNetworkConfiguration {
     if (options.securityGroups !== undefined && options.securityGroups.length === 0) {
       throw new HarnessValidationError('network.securityGroups', 'is empty; give 1 to 16 security groups or omit it to create one');
     }
-    const securityGroups = options.securityGroups ?? [new ec2.SecurityGroup(scope, 'HarnessSecurityGroup', {
+    const securityGroups = options.securityGroups ?? [new ec2.SecurityGroup(scope, uniqueId(scope, 'HarnessSecurityGroup'), {
       vpc: options.vpc,
       description: 'AgentCore harness sessions',
       allowAllOutbound: true,
@@ -119,4 +119,10 @@ class VpcNetwork extends HarnessNetworkConfiguration {
       connections: this.connections,
     };
   }
+}
+
+function uniqueId(scope: Construct, base: string): string {
+  let id = base;
+  for (let i = 2; scope.node.tryFindChild(id); i++) id = `${base}${i}`;
+  return id;
 }

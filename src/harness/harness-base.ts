@@ -1,4 +1,4 @@
-import { IResource, Resource, Stack } from 'aws-cdk-lib';
+import { IResource, Resource } from 'aws-cdk-lib';
 import { HarnessReference, IHarnessRef } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -118,16 +118,16 @@ export abstract class HarnessBase extends Resource implements IHarness {
   }
 
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    const stack = Stack.of(this);
+    // The harness's own environment: for an imported harness, the one in its ARN.
     return new cloudwatch.Metric({
       namespace: 'AWS/Bedrock-AgentCore',
       metricName,
       statistic: cloudwatch.Stats.SUM,
-      region: stack.region,
-      account: stack.account,
+      region: this.env.region,
+      account: this.env.account,
       ...props,
       dimensionsMap: { Resource: this.harnessArn, ...props?.dimensionsMap },
-    }).attachTo(this);
+    });
   }
 
   public metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric {

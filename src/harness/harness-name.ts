@@ -1,5 +1,5 @@
 import * as crypto from 'crypto';
-import { Aws, Fn, Lazy, Names, Stack } from 'aws-cdk-lib';
+import { Fn, Lazy, Names, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /** Readable part; `_` + 6 hash chars + `_` + 8 stack-UUID chars bring the total to at most 40. */
@@ -37,6 +37,8 @@ export function generateHarnessName(scope: IConstruct, createOnlyInputs: () => u
       return `${prefix}_${hash}_`;
     },
   });
-  const stackUuidHead = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
+  // The stack-scoped reference (not Aws.STACK_ID): if the name is used in another
+  // stack, it must still mean this stack's id.
+  const stackUuidHead = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', stack.stackId))));
   return Fn.join('', [head, stackUuidHead]);
 }

@@ -1,6 +1,8 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { HarnessSystemPrompt } from './system-prompt';
+import { HarnessTruncation } from './truncation';
 import { HarnessAuthorizer } from '../auth/harness-authorizer';
 import { HarnessContainerImage } from '../environment/container-image';
 import { HarnessFilesystem } from '../environment/filesystem';
@@ -10,8 +12,6 @@ import { HarnessMemory } from '../memory/harness-memory';
 import { HarnessModel } from '../model/harness-model';
 import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
-import { HarnessSystemPrompt } from './system-prompt';
-import { HarnessTruncation } from './truncation';
 
 /** Properties of a `Harness`. */
 export interface HarnessProps {

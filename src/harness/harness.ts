@@ -1,9 +1,16 @@
-import { Annotations, Arn, ArnFormat, Duration, Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Annotations, Arn, ArnFormat, AspectPriority, Aspects, Duration, Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { HARNESS_ARN, HARNESS_ID, HARNESS_NAME } from '../common/arn-patterns';
+import { HarnessBindContext } from './bind-context';
+import { baseExecutionStatements, createExecutionRole } from './execution-role';
+import { HarnessBase, IHarness } from './harness-base';
+import { generateHarnessName } from './harness-name';
+import { HarnessAttributes, HarnessProps } from './harness-props';
+import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
+import { RecordingGrantee } from './recording-grantee';
+import { HARNESS_ARN, HARNESS_ID, HARNESS_NAME, ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateNumber, validateString, validateStringMap } from '../common/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
@@ -15,13 +22,6 @@ import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
 import { validateToolSet } from '../tools/validate-tools';
 import { HarnessVersion } from '../version/harness-version';
-import { HarnessBindContext } from './bind-context';
-import { baseExecutionStatements, createExecutionRole } from './execution-role';
-import { HarnessBase, IHarness } from './harness-base';
-import { generateHarnessName } from './harness-name';
-import { HarnessAttributes, HarnessProps } from './harness-props';
-import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
-import { RecordingGrantee } from './recording-grantee';
 
 /**
  * An AgentCore harness: a managed agent loop (model, system prompt, tools,
@@ -96,8 +96,12 @@ export class Harness extends HarnessBase {
    */
   public readonly managedMemoryArn?: string;
 
-  /** The execution role. */
-  public readonly role: iam.IRole;
+  /**
+   * The execution role. Always set for a harness defined here (optional only
+   * because `IHarness.role` is optional for imported harnesses, as in `lambda.Function`).
+   */
+  public readonly role?: iam.IRole;
+  private readonly executionRole: iam.IRole;
   /** The execution role, as the principal options and other constructs grant to. */
   public readonly grantPrincipal: iam.IPrincipal;
 
@@ -121,8 +125,13 @@ export class Harness extends HarnessBase {
         + 'harness also blocks redeploying the stack. Omit harnessName to get a generated, collision-free name.');
     }
 
-    this.role = props.role ?? createExecutionRole(this, 'ExecutionRole');
-    this.grantee = new RecordingGrantee(this.role);
+    this.executionRole = props.role ?? createExecutionRole(this, 'ExecutionRole');
+    this.role = this.executionRole;
+    validateString('role', this.executionRole.roleArn, {
+      pattern: ROLE_ARN,
+      patternDescription: 'an IAM role ARN with a 12-digit account, arn:<partition>:iam::<account>:role/<name>',
+    });
+    this.grantee = new RecordingGrantee(this.executionRole);
     this.grantPrincipal = this.grantee;
     for (const statement of baseExecutionStatements(this)) {
       this.grantee.addToPrincipalPolicy(statement);
@@ -137,7 +146,7 @@ export class Harness extends HarnessBase {
     this.allowedTools = props.allowedTools;
     this.resource = new CfnHarness(this, 'Resource', {
       harnessName: name,
-      executionRoleArn: this.role.roleArn,
+      executionRoleArn: this.executionRole.roleArn,
       model: Lazy.any({ produce: () => model }),
       memory: Lazy.any({ produce: () => memory }),
       environment: Lazy.any({ produce: () => environment }),
@@ -156,7 +165,7 @@ export class Harness extends HarnessBase {
     });
     // On the L2 role this renders DependsOn on the role AND its default policy, so the
     // harness is created only once every grant is attached (lessons T4).
-    this.resource.node.addDependency(this.role);
+    this.resource.node.addDependency(this.executionRole);
 
     this.ctx = {
       scope: this,
@@ -213,6 +222,10 @@ export class Harness extends HarnessBase {
     this.agentRuntimeName = this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeName;
     this.managedMemoryArn = memoryOption._managed ? this.resource.attrMemoryManagedMemoryConfigurationArn : undefined;
 
+    // Options added after construction are bound before the app is prepared, so
+    // constructs their grants create still get their dependencies rendered;
+    // validation binds anything added later still (for example by another aspect).
+    Aspects.of(this).add({ visit: (node) => { if (node === this) this.bindPending(); } }, { priority: AspectPriority.MUTATING });
     this.node.addValidation({ validate: () => this.validateAtSynth() });
   }
 
@@ -226,7 +239,7 @@ export class Harness extends HarnessBase {
         agentRuntimeArn: this.agentRuntimeArn,
         agentRuntimeId: this.agentRuntimeId,
         agentRuntimeName: this.agentRuntimeName,
-        roleArn: this.role.roleArn,
+        roleArn: this.executionRole.roleArn,
         securityGroups: this._connections?.securityGroups,
       });
     }
@@ -283,17 +296,22 @@ export class Harness extends HarnessBase {
     if (!this.postCreatePolicy) {
       // A separate policy: it references the harness's attributes, so it must be
       // created after the harness, and the harness must not depend on it.
-      this.postCreatePolicy = new iam.Policy(this, 'PostCreatePolicy', { roles: [this.role] });
+      this.postCreatePolicy = new iam.Policy(this, 'PostCreatePolicy', { roles: [this.executionRole] });
       this.postCreatePolicy.node.addDependency(this.resource);
     }
     this.postCreatePolicy.addStatements(statement);
   }
 
-  private validateAtSynth(): string[] {
-    const tools = this.tools.render();
-    validateToolSet(this, tools, this.allowedTools);
-    validateHookSet(this.hooks.render());
+  private bindPending(): void {
+    this.tools.render();
     this.skills.render();
+    this.hooks.render();
+  }
+
+  private validateAtSynth(): string[] {
+    this.bindPending();
+    validateToolSet(this, this.tools.render(), this.allowedTools);
+    validateHookSet(this.hooks.render());
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
     return [];

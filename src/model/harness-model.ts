@@ -1,13 +1,13 @@
 import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateExactlyOne, validateNumber, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
 import { bindApiKey } from './api-key-permissions';
 import { grantBedrockModel } from './bedrock-permissions';
 import {
   BedrockModelProps, GeminiModelProps, HarnessModelOptions, LiteLlmModelProps, OpenAiModelProps,
 } from './model-props';
+import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show, validateExactlyOne, validateNumber, validateString } from '../common/validation';
+import { HarnessBindContext } from '../harness/bind-context';
 
 /**
  * The model the harness's agent loop calls. Use the static factories; each

@@ -95,8 +95,8 @@ export class HarnessProvider extends Construct {
     // onEvent only computes physical ids and calls nothing.
     this.readStatement = new iam.PolicyStatement({ actions: HARNESS_READ_ACTIONS });
     isComplete.addToRolePolicy(this.readStatement);
+    // Added on first use: a stack without smoke tests grants no invoke at all.
     this.invokeStatement = new iam.PolicyStatement({ actions: HARNESS_INVOKE_ACTIONS });
-    isComplete.addToRolePolicy(this.invokeStatement);
 
     const provider = new cr.Provider(this, 'Provider', {
       onEventHandler: onEvent,
@@ -144,6 +144,9 @@ export class HarnessProvider extends Construct {
     for (const resource of resources) {
       const key = this.keyOf(resource);
       if (this.invokeTargets.has(key)) continue;
+      if (this.invokeTargets.size === 0) {
+        this.isCompleteHandler.addToRolePolicy(this.invokeStatement);
+      }
       this.invokeTargets.add(key);
       this.invokeStatement.addResources(resource);
     }

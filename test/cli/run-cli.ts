@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { Emulator, emulatorEnv } from '../emulator';
 
@@ -9,7 +9,10 @@ const PROJEN_OUTFILE = 'assets/cli/main/cli/main.js';
 
 /** The bundled CLI: the package's bin when that file exists, else the file projen's bundle task writes. */
 export function cliBundlePath(): string {
-  const bin = require(path.join(ROOT, 'package.json')).bin?.['cdk-agentcore-harness'] as string | undefined;
+  // CDK_AGENTCORE_HARNESS_CLI points at another build (e.g. a minified one) to run the same suite against it.
+  if (process.env.CDK_AGENTCORE_HARNESS_CLI) return path.resolve(process.env.CDK_AGENTCORE_HARNESS_CLI);
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const bin = pkg.bin?.['cdk-agentcore-harness'] as string | undefined;
   for (const candidate of [bin, PROJEN_OUTFILE]) {
     if (candidate && existsSync(path.join(ROOT, candidate))) return path.join(ROOT, candidate);
   }

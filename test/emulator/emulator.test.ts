@@ -1,6 +1,6 @@
 import { BedrockAgentCoreClient, InvokeHarnessCommand } from '@aws-sdk/client-bedrock-agentcore';
 import {
-  BedrockAgentCoreControlClient, CreateHarnessCommand, DeleteHarnessCommand, GetHarnessCommand,
+  BedrockAgentCoreControlClient, CreateHarnessCommand, CreateHarnessEndpointCommand, DeleteHarnessCommand, GetHarnessCommand,
   GetHarnessEndpointCommand, ListHarnessVersionsCommand, UpdateHarnessCommand, UpdateHarnessEndpointCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { applyEmulatorEnv, Emulator, startEmulator } from '.';
@@ -100,12 +100,36 @@ describe('emulator', () => {
     expect(got.harness).toMatchObject({ status: 'UPDATE_FAILED', failureReason: 'model access denied', harnessVersion: '1' });
   });
 
+  test('delete goes DELETING, then the harness is gone; delete while UPDATING is a ConflictException', async () => {
+    const h = emulator.seedHarness({ name: 'agent' });
+    const busy = emulator.seedHarness({ name: 'busy', status: 'UPDATING' });
+    await expect(control.send(new DeleteHarnessCommand({ harnessId: busy.harnessId }))).rejects.toMatchObject({ name: 'ConflictException' });
+    expect((await control.send(new DeleteHarnessCommand({ harnessId: h.harnessId }))).harness?.status).toBe('DELETING');
+    await control.send(new GetHarnessCommand({ harnessId: h.harnessId }));
+    await expect(control.send(new GetHarnessCommand({ harnessId: h.harnessId }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    expect(emulator.harnesses.has(h.harnessId)).toBe(false);
+  });
+
+  test('DEFAULT follows the latest version; a named endpoint created without a version is pinned', async () => {
+    const h = emulator.seedHarness({ name: 'agent', versions: 1 });
+    emulator.timing.readsUntilReady = 0;
+    await control.send(new CreateHarnessEndpointCommand({ harnessId: h.harnessId, endpointName: 'PROD' }));
+    await control.send(new UpdateHarnessCommand({ harnessId: h.harnessId }));
+    await control.send(new GetHarnessCommand({ harnessId: h.harnessId }));
+    const def = await control.send(new GetHarnessEndpointCommand({ harnessId: h.harnessId, endpointName: 'DEFAULT' }));
+    const prod = await control.send(new GetHarnessEndpointCommand({ harnessId: h.harnessId, endpointName: 'PROD' }));
+    expect(def.endpoint?.liveVersion).toBe('2');
+    expect(prod.endpoint?.liveVersion).toBe('1');
+  });
+
   test('InvokeHarness streams the reply as event-stream frames the SDK decodes', async () => {
     const h = emulator.seedHarness({ name: 'agent', endpoints: [{ name: 'PROD', liveVersion: '1' }] });
     emulator.invoke.replyText = 'pong pong pong';
     const data = new BedrockAgentCoreClient({ maxAttempts: 1 });
     const out = await data.send(new InvokeHarnessCommand({
-      harnessArn: h.arn, qualifier: 'PROD', runtimeSessionId: 's'.repeat(40),
+      harnessArn: h.arn,
+      qualifier: 'PROD',
+      runtimeSessionId: 's'.repeat(40),
       messages: [{ role: 'user', content: [{ text: 'ping' }] }],
     }));
     const events: string[] = [];

@@ -1,11 +1,13 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
-import { encodeEvent, encodeException } from './event-stream';
-import { FaultInjector, Operation, WireError, wireErrorFor } from './faults';
+import { FaultInjector, Operation } from './faults';
+import { streamReply } from './invoke-stream';
+import { route } from './routes';
 import {
   DEFAULT_ENDPOINT, defaultEndpointView, EndpointState, HarnessState, harnessArn, IN_PROGRESS, InvokeBehaviour,
   makeHarnessId, nowIso, renderEndpoint, renderHarness, renderVersion, Status, Timing, Transition, VersionState,
 } from './state';
+import { fail, HttpError, invalid, paginate, readBody, sendError, sendJson } from './wire';
 
 /** One request as the emulator saw it, for assertions on retries and idempotency. */
 export interface RecordedRequest {
@@ -69,73 +71,10 @@ export interface Emulator {
   stop(): Promise<void>;
 }
 
-const HARNESS_PATH = /^\/harnesses\/([^/]+)$/;
-const VERSIONS_PATH = /^\/harnesses\/([^/]+)\/versions$/;
-const ENDPOINTS_PATH = /^\/harnesses\/([^/]+)\/endpoints$/;
-const ENDPOINT_PATH = /^\/harnesses\/([^/]+)\/endpoints\/([^/]+)$/;
+
 const SESSION_ID = /^[a-zA-Z0-9][a-zA-Z0-9-_]{32,99}$/;
 const VERSION_PATTERN = /^[1-9][0-9]{0,4}$/;
-const PAGE_SIZE = 10;
 
-class HttpError extends Error {
-  constructor(public readonly wire: WireError) {
-    super(wire.message);
-  }
-}
-
-function fail(kind: Parameters<typeof wireErrorFor>[0], what: string): never {
-  throw new HttpError(wireErrorFor(kind, what));
-}
-
-function invalid(message: string): never {
-  throw new HttpError({ status: 400, type: 'ValidationException', message });
-}
-
-function route(method: string, path: string): { operation: Operation | 'Unknown'; params: string[] } {
-  if (path === '/harnesses') {
-    if (method === 'POST') return { operation: 'CreateHarness', params: [] };
-    if (method === 'GET') return { operation: 'ListHarnesses', params: [] };
-  }
-  if (path === '/harnesses/invoke' && method === 'POST') return { operation: 'InvokeHarness', params: [] };
-  let m = HARNESS_PATH.exec(path);
-  if (m) {
-    const op = ({ GET: 'GetHarness', PATCH: 'UpdateHarness', DELETE: 'DeleteHarness' } as const)[method as 'GET'];
-    if (op) return { operation: op, params: [m[1]] };
-  }
-  m = VERSIONS_PATH.exec(path);
-  if (m && method === 'GET') return { operation: 'ListHarnessVersions', params: [m[1]] };
-  m = ENDPOINTS_PATH.exec(path);
-  if (m) {
-    if (method === 'POST') return { operation: 'CreateHarnessEndpoint', params: [m[1]] };
-    if (method === 'GET') return { operation: 'ListHarnessEndpoints', params: [m[1]] };
-  }
-  m = ENDPOINT_PATH.exec(path);
-  if (m) {
-    const op = ({ GET: 'GetHarnessEndpoint', PATCH: 'UpdateHarnessEndpoint', DELETE: 'DeleteHarnessEndpoint' } as const)[method as 'GET'];
-    if (op) return { operation: op, params: [m[1], m[2]] };
-  }
-  return { operation: 'Unknown', params: [] };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function paginate<T>(items: T[], query: Record<string, string>): { page: T[]; nextToken?: string } {
-  const start = query.nextToken ? Number(query.nextToken.replace(/^page-/, '')) : 0;
-  if (!Number.isInteger(start) || start < 0) invalid(`Invalid nextToken ${query.nextToken}`);
-  const size = query.maxResults ? Number(query.maxResults) : PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > 100) invalid(`maxResults must be 1-100, got ${query.maxResults}`);
-  const page = items.slice(start, start + size);
-  return { page, nextToken: start + size < items.length ? `page-${start + size}` : undefined };
-}
-
-/** Starts the emulator on 127.0.0.1 with a random port. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const region = options.region ?? 'us-east-1';
   const account = options.account ?? '123456789012';
@@ -223,7 +162,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return version;
   }
 
-  const handlers: Record<Operation, (params: string[], query: Record<string, string>, body: any, req: IncomingMessage, res: ServerResponse) => unknown> = {
+  type Handler = (params: string[], query: Record<string, string>, body: any, req: IncomingMessage, res: ServerResponse) => unknown;
+  const handlers: Record<Operation, Handler> = {
     CreateHarness: (_p, _q, body) => JSON.parse(idempotent('CreateHarness', body.clientToken, () => {
       if (typeof body.harnessName !== 'string' || !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(body.harnessName)) {
         invalid(`harnessName must match ^[a-zA-Z][a-zA-Z0-9_]{0,39}$, got ${JSON.stringify(body.harnessName)}`);
@@ -286,8 +226,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const { page, nextToken } = paginate([...harnesses.values()], query);
       return {
         harnesses: page.map((h) => ({
-          harnessId: h.harnessId, harnessName: h.harnessName, arn: h.arn, status: h.status,
-          createdAt: h.createdAt, updatedAt: h.updatedAt, harnessVersion: h.harnessVersion,
+          harnessId: h.harnessId,
+          harnessName: h.harnessName,
+          arn: h.arn,
+          status: h.status,
+          createdAt: h.createdAt,
+          updatedAt: h.updatedAt,
+          harnessVersion: h.harnessVersion,
         })),
         ...(nextToken ? { nextToken } : {}),
       };
@@ -381,8 +326,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const harnessId = makeHarnessId(name, idSalt++);
     const now = nowIso();
     const h: HarnessState = {
-      harnessId, harnessName: name, arn: harnessArn(region, account, harnessId), status, harnessVersion: '1',
-      createdAt: now, updatedAt: now, config, versions: [], endpoints: new Map(),
+      harnessId,
+      harnessName: name,
+      arn: harnessArn(region, account, harnessId),
+      status,
+      harnessVersion: '1',
+      createdAt: now,
+      updatedAt: now,
+      config,
+      versions: [],
+      endpoints: new Map(),
     };
     harnesses.set(harnessId, h);
     return h;
@@ -424,8 +377,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch (e) {
       const wire = e instanceof HttpError ? e.wire : { status: 500, type: 'InternalServerException', message: String(e) };
       record.status = wire.status;
-      res.writeHead(wire.status, { 'content-type': 'application/json', 'x-amzn-errortype': wire.type, 'x-amzn-requestid': `req-${requests.length}` });
-      res.end(JSON.stringify({ __type: wire.type, message: wire.message }));
+      sendError(res, wire, `req-${requests.length}`);
     }
   }
 
@@ -462,8 +414,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       for (const e of seed.endpoints ?? []) {
         const now = nowIso();
         h.endpoints.set(e.name, {
-          name: e.name, status: e.status ?? 'READY', liveVersion: e.liveVersion, targetVersion: e.targetVersion,
-          failureReason: e.failureReason, createdAt: now, updatedAt: now,
+          name: e.name,
+          status: e.status ?? 'READY',
+          liveVersion: e.liveVersion,
+          targetVersion: e.targetVersion,
+          failureReason: e.failureReason,
+          createdAt: now,
+          updatedAt: now,
         });
       }
       return h;
@@ -482,40 +439,3 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 const STREAMED = Symbol('streamed');
-
-function sendJson(res: ServerResponse, status: number, out: unknown): void {
-  const text = JSON.stringify(out);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'emulated' });
-  res.end(text);
-}
-
-function streamReply(res: ServerResponse, b: InvokeBehaviour): void {
-  const chunks = Math.max(1, b.chunks);
-  const size = Math.ceil(b.replyText.length / chunks) || 1;
-  const events: Buffer[] = [encodeEvent('messageStart', { role: 'assistant' })];
-  for (let i = 0; i < b.replyText.length; i += size) {
-    events.push(encodeEvent('contentBlockDelta', { contentBlockIndex: 0, delta: { text: b.replyText.slice(i, i + size) } }));
-  }
-  events.push(encodeEvent('contentBlockStop', { contentBlockIndex: 0 }));
-  events.push(encodeEvent('messageStop', { stopReason: b.stopReason }));
-  events.push(encodeEvent('metadata', {
-    usage: { inputTokens: 12, outputTokens: b.replyText.length, totalTokens: 12 + b.replyText.length },
-    metrics: { latencyMs: 5 },
-  }));
-  if (b.errorEvent) {
-    events.splice(Math.min(b.errorAfterEvents ?? 1, events.length), events.length, encodeException(b.errorEvent.type, b.errorEvent.message));
-  }
-  res.writeHead(200, { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'emulated' });
-  // The service answers at once and streams as the agent works: a slow agent stalls the body, not the headers.
-  res.flushHeaders();
-  const write = () => {
-    for (const e of events) res.write(e);
-    res.end();
-  };
-  if (b.delayMs) {
-    const timer = setTimeout(write, b.delayMs);
-    res.on('close', () => clearTimeout(timer));
-  } else {
-    write();
-  }
-}

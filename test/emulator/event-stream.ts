@@ -5,24 +5,11 @@
 // Frame: total length (u32) | headers length (u32) | prelude CRC32 | headers | payload | message CRC32.
 // Header: name length (u8) | name | type (u8, 7 = string) | value length (u16) | value.
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) {
-      c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    }
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
+import { crc32 as zlibCrc32 } from 'zlib';
 
+/** CRC-32 (IEEE), as the frame's prelude and message checksums use. */
 export function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const b of bytes) {
-    crc = CRC_TABLE[(crc ^ b) & 0xff] ^ (crc >>> 8);
-  }
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlibCrc32(bytes);
 }
 
 const STRING_HEADER_TYPE = 7;

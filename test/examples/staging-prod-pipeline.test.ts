@@ -3,10 +3,18 @@ import { buildExample, stackOf } from './example-stacks';
 
 const example = () => buildExample('staging-prod-pipeline');
 
+/**
+ * cdk-assets destinations end in 8 hex characters derived from the stage's template, so the
+ * pipeline stack would change with every change of the stage; the stage has its own snapshot.
+ */
+function withoutDestinationHashes(template: unknown): unknown {
+  return JSON.parse(JSON.stringify(template).replace(/(\d{12}-[a-z]{2}(?:-[a-z]+)+-\d-)[0-9a-f]{8}(?![0-9a-zA-Z])/g, '$1[DESTINATION]'));
+}
+
 describe('examples/staging-prod-pipeline', () => {
   test('the pipeline stack matches the snapshot', () => {
     const built = example();
-    expect(Template.fromStack(stackOf(built, 'AgentPipeline')).toJSON()).toMatchSnapshot();
+    expect(withoutDestinationHashes(Template.fromStack(stackOf(built, 'AgentPipeline')).toJSON())).toMatchSnapshot();
   });
 
   test('the agent stack matches the snapshot', () => {

@@ -1,11 +1,12 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Lazy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { HarnessMemory } from '../../src';
-import { createTestStack } from '../support/app';
 import {
   arn, BASE_STATEMENTS, expectNoUnscopedStar, harnessProperties, newHarness, policyStatements, roleStatements,
 } from './helpers';
+import { HarnessMemory } from '../../src';
+import { createTestStack } from '../support/app';
 
 const MODEL_STATEMENT = {
   Effect: 'Allow',
@@ -93,7 +94,7 @@ describe('default execution role', () => {
     const { stack, harness } = newHarness();
     expect(harness.role).toBeInstanceOf(iam.Role);
     expect(stack.resolve(harnessProperties(stack).ExecutionRoleArn)).toEqual({
-      'Fn::GetAtt': [stack.getLogicalId(harness.role.node.defaultChild as iam.CfnRole), 'Arn'],
+      'Fn::GetAtt': [stack.getLogicalId(harness.role!.node.defaultChild as iam.CfnRole), 'Arn'],
     });
   });
 });
@@ -143,5 +144,19 @@ describe('imported role', () => {
     newHarness({ role: own.withoutPolicyUpdates(), memory: HarnessMemory.disabled() }, stack);
     Annotations.fromStack(stack).hasWarning('/TestStack/Harness', Match.stringLikeRegexp('role-immutable'));
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Policy', 0);
+  });
+});
+
+describe('role ARN validation', () => {
+  test('an imported role ARN without a 12-digit account is rejected', () => {
+    const stack = createTestStack();
+    const role = iam.Role.fromRoleArn(stack, 'Imported', 'arn:aws:iam::12345:role/short', { mutable: false });
+    expect(() => newHarness({ role }, stack)).toThrow(/role: "arn:aws:iam::12345:role\/short" does not match an IAM role ARN with a 12-digit account/);
+  });
+
+  test('a token role ARN is accepted', () => {
+    const stack = createTestStack();
+    const role = iam.Role.fromRoleArn(stack, 'Imported', Lazy.string({ produce: () => 'arn:aws:iam::123456789012:role/r' }), { mutable: false });
+    expect(() => newHarness({ role }, stack)).not.toThrow();
   });
 });

@@ -2,9 +2,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { newHarness } from './helpers';
 import { Harness, HarnessGrants } from '../../src';
 import { createTestStack } from '../support/app';
-import { newHarness } from './helpers';
 
 const ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/my_agent-AbCdE12345';
 

@@ -50,6 +50,7 @@ describe('Harness.fromHarnessArn', () => {
     const harness = Harness.fromHarnessArn(stack, 'Imported', ARN);
     const other = Harness.fromHarnessArn(stack, 'Other', 'arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/other-AbCdE12345');
     other.grantInvoke(harness);
+    new s3.Bucket(stack, 'SomethingToDeploy');
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Policy', 0);
     Annotations.fromStack(stack).hasWarning('/TestStack/Imported', Match.stringLikeRegexp('bedrock-agentcore:InvokeHarness'));
   });
@@ -81,5 +82,14 @@ describe('Harness.fromHarnessAttributes', () => {
     expect(harness.harnessName).toBe('other');
     expect(() => Harness.fromHarnessAttributes(stack, 'Bad', { harnessArn: ARN, harnessId: 'no_suffix' })).toThrow(/harnessId: "no_suffix" does not match/);
     expect(() => Harness.fromHarnessAttributes(stack, 'Bad2', { harnessArn: ARN, harnessName: 'bad-name' })).toThrow(/harnessName: "bad-name" does not match/);
+  });
+});
+
+describe('imported metrics', () => {
+  test('use the account and region of the imported harness', () => {
+    const stack = createTestStack();
+    const m = Harness.fromHarnessArn(stack, 'Imported', ARN).metricInvocations();
+    expect(m.account).toBe('210987654321');
+    expect(m.region).toBe('eu-west-1');
   });
 });

@@ -1,9 +1,9 @@
-import * as kms from 'aws-cdk-lib/aws-kms';
 import { App, Stack } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { BEDROCK_MODEL, harnessProperties, newHarness } from './helpers';
 import { Harness, HarnessMemory, HarnessSystemPrompt } from '../../src';
 import { createTestApp, createTestStack } from '../support/app';
-import { BEDROCK_MODEL, harnessProperties, newHarness } from './helpers';
 
 const STACK_UUID_HEAD = {
   'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }],

@@ -1,8 +1,8 @@
 import { Duration, Lazy, RemovalPolicy, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { harnessProperties, newHarness } from './helpers';
 import { HarnessMemory, HarnessSystemPrompt, HarnessTruncation } from '../../src';
 import { createTestStack } from '../support/app';
-import { harnessProperties, newHarness } from './helpers';
 
 describe('rendering', () => {
   test('a minimal harness renders the model, explicit managed memory and nothing else optional', () => {
@@ -19,7 +19,7 @@ describe('rendering', () => {
       timeout: Duration.minutes(5),
       environmentVariables: { STAGE: 'prod', EMPTY: '' },
       allowedTools: ['*'],
-      tags: { team: 'agents', 'cost-center': '' },
+      tags: { 'team': 'agents', 'cost-center': '' },
     });
     expect(harnessProperties(stack)).toEqual(expect.objectContaining({
       SystemPrompt: [{ Text: 'Be brief.' }],

@@ -1,7 +1,9 @@
-// Lambda used by the integration tests' assertions to call the harness APIs. The assertion
-// provider's own awsApiCall runs on the Lambda runtime's SDK, which may predate the harness
-// commands, and derives a wrong IAM prefix (bedrock-agentcore-control:) for them; this function is
-// bundled with the pinned SDK clients and its role gets the bedrock-agentcore: actions explicitly.
+// Lambda behind the integration tests' assertions. It calls the harness APIs and returns "PASS" or
+// "FAIL: <what it saw>", so a failed assertion shows the reason.
+//
+// Why not the assertion provider's awsApiCall: it runs on the Lambda runtime's SDK, which may predate
+// the harness commands, and it derives a wrong IAM prefix (bedrock-agentcore-control:) for them.
+// This function is bundled with the pinned SDK clients, and its role gets bedrock-agentcore: actions.
 import { BedrockAgentCoreClient, InvokeHarnessCommand } from '@aws-sdk/client-bedrock-agentcore';
 import {
   BedrockAgentCoreControlClient,
@@ -9,48 +11,71 @@ import {
   GetHarnessEndpointCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 
-export type ProbeEvent =
-  | { readonly action: 'getHarness'; readonly harnessId: string }
-  | { readonly action: 'getHarnessEndpoint'; readonly harnessId: string; readonly endpointName: string }
-  | { readonly action: 'invoke'; readonly harnessArn: string; readonly qualifier?: string; readonly prompt: string; readonly sessionId: string };
+export interface HarnessReadyCheck {
+  readonly check: 'harnessReady';
+  readonly harnessId: string;
+}
+
+export interface EndpointCheck {
+  readonly check: 'endpointServes';
+  readonly harnessId: string;
+  readonly endpointName: string;
+  readonly version: string;
+}
+
+export interface InvokeCheck {
+  readonly check: 'invokeEndsTurn';
+  readonly harnessArn: string;
+  readonly qualifier?: string;
+  readonly prompt: string;
+  /** 33 to 100 characters; fixed, because every run deploys a fresh harness. */
+  readonly sessionId: string;
+}
+
+export type ProbeEvent = HarnessReadyCheck | EndpointCheck | InvokeCheck;
+
+export const PASS = 'PASS';
 
 const control = new BedrockAgentCoreControlClient({});
 const data = new BedrockAgentCoreClient({});
 
-/** Flat, small results: the assertion provider compares them and CloudFormation caps responses at 4 KB. */
-export async function handler(event: ProbeEvent): Promise<Record<string, string>> {
-  switch (event.action) {
-    case 'getHarness': {
+export async function handler(event: ProbeEvent): Promise<string> {
+  switch (event.check) {
+    case 'harnessReady': {
       const { harness } = await control.send(new GetHarnessCommand({ harnessId: event.harnessId }));
-      return { status: harness?.status ?? '', version: harness?.harnessVersion ?? '' };
+      return harness?.status === 'READY' ? PASS : `FAIL: harness status ${harness?.status} ${harness?.failureReason ?? ''}`.trim();
     }
-    case 'getHarnessEndpoint': {
+    case 'endpointServes': {
       const { endpoint } = await control.send(new GetHarnessEndpointCommand({
         harnessId: event.harnessId,
         endpointName: event.endpointName,
       }));
-      return { status: endpoint?.status ?? '', liveVersion: endpoint?.liveVersion ?? '' };
+      const ok = endpoint?.status === 'READY' && endpoint.liveVersion === event.version;
+      return ok ? PASS
+        : `FAIL: ${event.endpointName} status ${endpoint?.status}, live version ${endpoint?.liveVersion}, expected ${event.version}`;
     }
-    case 'invoke':
+    case 'invokeEndsTurn':
       return invoke(event);
   }
 }
 
-async function invoke(event: Extract<ProbeEvent, { action: 'invoke' }>): Promise<Record<string, string>> {
+async function invoke(event: InvokeCheck): Promise<string> {
   const response = await data.send(new InvokeHarnessCommand({
     harnessArn: event.harnessArn,
     qualifier: event.qualifier,
     runtimeSessionId: event.sessionId,
     messages: [{ role: 'user', content: [{ text: event.prompt }] }],
   }));
-  let stopReason = '';
-  let text = '';
+  let stopReason: string | undefined;
+  let reply = '';
   const errors: string[] = [];
   for await (const item of response.stream ?? []) {
-    if (item.messageStop) stopReason = item.messageStop.stopReason ?? '';
-    if (item.contentBlockDelta?.delta && 'text' in item.contentBlockDelta.delta) text += item.contentBlockDelta.delta.text ?? '';
+    if (item.messageStop) stopReason = item.messageStop.stopReason;
+    const delta = item.contentBlockDelta?.delta;
+    if (delta && 'text' in delta && delta.text) reply += delta.text;
     const error = item.internalServerException ?? item.validationException ?? item.runtimeClientError;
     if (error) errors.push(error.message ?? 'stream error');
   }
-  return { stopReason, errors: errors.join('; '), reply: text.slice(0, 500) };
+  if (stopReason === 'end_turn' && errors.length === 0 && reply.trim().length > 0) return PASS;
+  return `FAIL: stopReason ${stopReason}; errors [${errors.join('; ')}]; reply ${JSON.stringify(reply.slice(0, 300))}`;
 }

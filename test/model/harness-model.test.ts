@@ -3,8 +3,8 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { ApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Stack } from 'aws-cdk-lib/core';
 import { BedrockApiFormat, HarnessMemory, HarnessModel, OpenAiApiFormat } from '../../src';
-import { createTestStack } from '../support/app';
 import { arn, BASE_STATEMENTS, expectNoUnscopedStar, harnessProperties, newHarness, roleStatements } from '../harness/helpers';
+import { createTestStack } from '../support/app';
 
 const PROVIDER_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/openai';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/apikey/openai-AbCdEf';
@@ -110,8 +110,14 @@ describe('API-key models', () => {
     const apiKey = importedProvider(stack);
     newHarness({
       model: HarnessModel.openAi({
-        modelId: 'gpt-5', apiKey, apiFormat: OpenAiApiFormat.RESPONSES, apiBase: 'https://proxy.example.com/v1',
-        temperature: 1, topP: 0.5, maxTokens: 100, additionalParams: { reasoning_effort: 'low' },
+        modelId: 'gpt-5',
+        apiKey,
+        apiFormat: OpenAiApiFormat.RESPONSES,
+        apiBase: 'https://proxy.example.com/v1',
+        temperature: 1,
+        topP: 0.5,
+        maxTokens: 100,
+        additionalParams: { reasoning_effort: 'low' },
       }),
       memory: HarnessMemory.disabled(),
     }, stack);

@@ -1,8 +1,8 @@
 import { Lazy } from 'aws-cdk-lib';
 import { ApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { HarnessModel } from '../../src';
-import { createTestStack } from '../support/app';
 import { BEDROCK_MODEL, newHarness } from '../harness/helpers';
+import { createTestStack } from '../support/app';
 
 const KEY_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/key';
 
@@ -60,7 +60,10 @@ describe('model validation', () => {
       model: HarnessModel.gemini({
         modelId: Lazy.string({ produce: () => 'gemini' }),
         apiKeyArn: Lazy.string({ produce: () => KEY_ARN }),
-        temperature: n(1), topP: n(1), topK: n(1), maxTokens: n(1),
+        temperature: n(1),
+        topP: n(1),
+        topK: n(1),
+        maxTokens: n(1),
       }),
     })).not.toThrow();
   });

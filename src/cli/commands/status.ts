@@ -1,3 +1,4 @@
+// eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { GetHarnessCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { explain, harnessLabel } from '../../provider/handlers/control';
 import { withRetries } from '../../provider/handlers/retry';

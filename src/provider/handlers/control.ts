@@ -1,3 +1,4 @@
+// eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import {
   BedrockAgentCoreControlClient, GetHarnessCommand, GetHarnessEndpointCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';

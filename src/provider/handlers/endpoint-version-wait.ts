@@ -1,24 +1,53 @@
-import { endpointLabel, getEndpoint, newControlClient } from './control';
+// eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
+import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
+import { endpointLabel, EndpointView, getEndpoint, newControlClient } from './control';
 import { parseEndpointVersionProps } from './endpoint-version';
 import { HandlerError } from './errors';
 import { isSwitching, readiness } from './status';
 import { IsCompleteRequest, IsCompleteResponse } from './types';
 
-/** Waits until the source endpoint is READY and not mid-switch, then reports its live version. */
+/** The live version once the endpoint is READY and not mid-switch; undefined while it is still settling. */
+function settledVersion(what: string, endpoint: EndpointView): string | undefined {
+  if (readiness(what, endpoint.status, endpoint.failureReason) === 'pending') return undefined;
+  if (isSwitching(endpoint.liveVersion, endpoint.targetVersion)) return undefined;
+  if (!endpoint.liveVersion) throw new HandlerError(`${what} is READY but reports no liveVersion`);
+  return endpoint.liveVersion;
+}
+
+/** The target endpoint, or undefined when it does not exist (yet). */
+async function findTarget(client: BedrockAgentCoreControlClient, harnessId: string, name: string): Promise<EndpointView | undefined> {
+  try {
+    return await getEndpoint(client, harnessId, name);
+  } catch (e) {
+    if (e instanceof HandlerError && e.kind === 'notFound') return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Waits until the source endpoint is READY and not mid-switch, then reports its live version. In keep mode
+ * (TargetEndpoint set, docs/DESIGN.md) an existing target reports its own live version instead, so a resource
+ * without an explicit promotion id never moves the target.
+ */
 export async function isEndpointVersionComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
   if (event.RequestType === 'Delete') return { IsComplete: true };
   const props = parseEndpointVersionProps(event.ResourceProperties);
-  const what = endpointLabel(props.harnessId, props.sourceEndpoint);
   const client = newControlClient();
   try {
-    const endpoint = await getEndpoint(client, props.harnessId, props.sourceEndpoint);
-    if (readiness(what, endpoint.status, endpoint.failureReason) === 'pending') return { IsComplete: false };
-    if (isSwitching(endpoint.liveVersion, endpoint.targetVersion)) return { IsComplete: false };
-    const version = endpoint.liveVersion;
-    if (!version) throw new HandlerError(`${what} is READY but reports no liveVersion`);
+    if (props.targetEndpoint !== undefined) {
+      const target = await findTarget(client, props.harnessId, props.targetEndpoint);
+      if (target) {
+        const kept = settledVersion(endpointLabel(props.harnessId, props.targetEndpoint), target);
+        return kept === undefined ? { IsComplete: false } : { IsComplete: true, Data: { Version: kept } };
+      }
+    }
+    const what = endpointLabel(props.harnessId, props.sourceEndpoint);
+    const version = settledVersion(what, await getEndpoint(client, props.harnessId, props.sourceEndpoint));
+    if (version === undefined) return { IsComplete: false };
     if (props.expectedVersion !== undefined && props.expectedVersion !== version) {
       throw new HandlerError(
         `${what} serves version ${version}, but ExpectedVersion is ${props.expectedVersion}: refusing to promote a version that was not the one tested`,
+        'invalid',
       );
     }
     return { IsComplete: true, Data: { Version: version } };

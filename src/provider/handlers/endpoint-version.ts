@@ -7,6 +7,8 @@ export interface EndpointVersionProps {
   readonly sourceEndpoint: string;
   readonly promotionId: string;
   readonly expectedVersion?: string;
+  /** Keep mode (no explicit promotion): an existing target keeps the version it serves. */
+  readonly targetEndpoint?: string;
 }
 
 export function parseEndpointVersionProps(raw: Record<string, unknown>): EndpointVersionProps {
@@ -16,6 +18,7 @@ export function parseEndpointVersionProps(raw: Record<string, unknown>): Endpoin
     sourceEndpoint: p.required('SourceEndpoint'),
     promotionId: p.required('PromotionId'),
     expectedVersion: p.optional('ExpectedVersion'),
+    targetEndpoint: p.optional('TargetEndpoint'),
   };
 }
 

@@ -1,3 +1,4 @@
+// eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { BedrockAgentCoreClient, InvokeHarnessCommand } from '@aws-sdk/client-bedrock-agentcore';
 import { describeError, httpStatus } from './errors';
 import { withRetries } from './retry';

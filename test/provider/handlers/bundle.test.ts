@@ -1,10 +1,10 @@
 import { execFile } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { emulatorEnv } from '../../emulator';
-import type { IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse } from '../../../src/provider/handlers/types';
 import { cfnEvent, completeEvent } from './events';
 import { mutatingRequests, useEmulator } from './fixture';
+import type { IsCompleteRequest, IsCompleteResponse, OnEventRequest, OnEventResponse } from '../../../src/provider/handlers/types';
+import { emulatorEnv } from '../../emulator';
 
 // The Lambda runs the esbuild bundle, not the TypeScript: prove the bundle (with its own copy of the SDK)
 // works end to end. `npx projen bundle` builds it; the test task runs that first. Each call runs in a plain

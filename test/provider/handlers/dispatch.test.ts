@@ -1,7 +1,7 @@
-import { handler as isComplete } from '../../../src/provider/is-complete.lambda';
-import { handler as onEvent } from '../../../src/provider/on-event.lambda';
 import { cfnEvent, completeEvent } from './events';
 import { useEmulator } from './fixture';
+import { handler as isComplete } from '../../../src/provider/is-complete.lambda';
+import { handler as onEvent } from '../../../src/provider/on-event.lambda';
 
 const ctx = useEmulator();
 

@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import { BedrockAgentCoreControlClient, CreateHarnessEndpointCommand, UpdateHarnessEndpointCommand } from '@aws-sdk/client-bedrock-agentcore-control';
-import { handler as isComplete } from '../../../src/provider/is-complete.lambda';
-import { handler as onEvent } from '../../../src/provider/on-event.lambda';
 import { cfnEvent, completeEvent } from './events';
 import { mutatingRequests, useEmulator } from './fixture';
 import { pollUntilComplete } from './poll';
+import { handler as isComplete } from '../../../src/provider/is-complete.lambda';
+import { handler as onEvent } from '../../../src/provider/on-event.lambda';
 
 const TYPE = 'Custom::HarnessEndpointVersion';
 const ctx = useEmulator();
@@ -194,5 +194,48 @@ describe('Custom::HarnessEndpointVersion isComplete', () => {
     await expect(isComplete(event)).rejects.toThrow(/GetHarnessEndpoint on endpoint STAGING .* failed: InternalServerException/);
     // SDK standard retry (3 attempts) inside each of our 4 attempts.
     expect(ctx.emulator.requestsFor('GetHarnessEndpoint')).toHaveLength(12);
+  });
+});
+
+describe('Custom::HarnessEndpointVersion keep mode (TargetEndpoint set)', () => {
+  test('an existing target keeps its own live version: no promotion, ExpectedVersion not checked', async () => {
+    const h = ctx.emulator.seedHarness({ name: 'agent', versions: 5, endpoints: [{ name: 'STAGING', liveVersion: '5' }, { name: 'PROD', liveVersion: '3' }] });
+    const { event } = await createAndComplete({
+      HarnessId: h.harnessId, SourceEndpoint: 'STAGING', PromotionId: 'initial', TargetEndpoint: 'PROD', TargetConfig: 'abc', ExpectedVersion: '5',
+    });
+    await expect(isComplete(event)).resolves.toEqual({ IsComplete: true, Data: { Version: '3' } });
+    expect(ctx.emulator.requestsFor('GetHarnessEndpoint').map((r) => r.path)).toEqual([`/harnesses/${h.harnessId}/endpoints/PROD`]);
+  });
+
+  test('a target without its own endpoint yet (first deploy) reads the source', async () => {
+    const h = ctx.emulator.seedHarness({ name: 'agent', versions: 2, endpoints: [{ name: 'STAGING', liveVersion: '2' }] });
+    const { event } = await createAndComplete({ HarnessId: h.harnessId, SourceEndpoint: 'STAGING', PromotionId: 'initial', TargetEndpoint: 'PROD' });
+    await expect(isComplete(event)).resolves.toEqual({ IsComplete: true, Data: { Version: '2' } });
+  });
+
+  test('a target that is mid-switch is waited for, then its new live version kept', async () => {
+    const h = ctx.emulator.seedHarness({ name: 'agent', versions: 4, endpoints: [{ name: 'STAGING', liveVersion: '4' }, { name: 'PROD', liveVersion: '2' }] });
+    const sdk = new BedrockAgentCoreControlClient({});
+    await sdk.send(new UpdateHarnessEndpointCommand({ harnessId: h.harnessId, endpointName: 'PROD', targetVersion: '3' }));
+    sdk.destroy();
+    const { event } = await createAndComplete({ HarnessId: h.harnessId, SourceEndpoint: 'STAGING', PromotionId: 'initial', TargetEndpoint: 'PROD' });
+    await expect(isComplete(event)).resolves.toEqual({ IsComplete: false });
+    const { response } = await pollUntilComplete(isComplete, event);
+    expect(response.Data).toEqual({ Version: '3' });
+  });
+
+  test('a target in UPDATE_FAILED throws with its reason', async () => {
+    const h = ctx.emulator.seedHarness({
+      name: 'agent', versions: 2, endpoints: [{ name: 'STAGING', liveVersion: '2' }, { name: 'PROD', liveVersion: '1', status: 'UPDATE_FAILED', failureReason: 'no capacity' }],
+    });
+    const { event } = await createAndComplete({ HarnessId: h.harnessId, SourceEndpoint: 'STAGING', PromotionId: 'initial', TargetEndpoint: 'PROD' });
+    await expect(isComplete(event)).rejects.toThrow(`endpoint PROD of harness ${h.harnessId} is UPDATE_FAILED: no capacity`);
+  });
+
+  test('an AccessDenied on the target is not mistaken for a missing target', async () => {
+    const h = ctx.emulator.seedHarness({ name: 'agent', versions: 2, endpoints: [{ name: 'STAGING', liveVersion: '2' }, { name: 'PROD', liveVersion: '1' }] });
+    ctx.emulator.faults.inject('GetHarnessEndpoint', 'accessDenied');
+    const { event } = await createAndComplete({ HarnessId: h.harnessId, SourceEndpoint: 'STAGING', PromotionId: 'initial', TargetEndpoint: 'PROD' });
+    await expect(isComplete(event)).rejects.toThrow(/Access denied: GetHarnessEndpoint on endpoint PROD/);
   });
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'crypto';
 import { BedrockAgentCoreControlClient, UpdateHarnessCommand } from '@aws-sdk/client-bedrock-agentcore-control';
-import { handler as isComplete } from '../../../src/provider/is-complete.lambda';
-import { handler as onEvent } from '../../../src/provider/on-event.lambda';
 import { cfnEvent, completeEvent } from './events';
 import { mutatingRequests, useEmulator } from './fixture';
 import { pollUntilComplete } from './poll';
+import { handler as isComplete } from '../../../src/provider/is-complete.lambda';
+import { handler as onEvent } from '../../../src/provider/on-event.lambda';
 
 const TYPE = 'Custom::HarnessSmokeTest';
 const ctx = useEmulator();

@@ -1,0 +1,81 @@
+// A research and writing agent: it searches the web through an AgentCore gateway, reads pages with
+// the managed browser, writes spreadsheets with Anthropic's xlsx skill, and remembers each user's
+// preferences in managed memory.
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import {
+  ApiKeyCredentialLocation,
+  ApiKeyCredentialProvider,
+  ApiSchema,
+  Gateway,
+  GatewayAuthorizer,
+  GatewayCredentialProvider,
+} from 'aws-cdk-lib/aws-bedrockagentcore';
+import {
+  Harness,
+  HarnessMemory,
+  HarnessModel,
+  HarnessSkill,
+  HarnessSystemPrompt,
+  HarnessTool,
+  ManagedMemoryStrategy,
+} from '../../src';
+import { acknowledgeGatewayRoleFindings, acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
+
+const ACCOUNT = '123456789012';
+const REGION = 'us-east-1';
+
+export function build(app: App): void {
+  const stack = new Stack(app, 'ResearchWritingAgentStack', { env: { account: ACCOUNT, region: REGION } });
+
+  // The search API key is stored once in AgentCore Identity (console or CLI), never in this app:
+  // the template only references the credential provider, and the gateway reads the key at call time.
+  const searchApiKey = ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(stack, 'SearchApiKey', {
+    credentialProviderArn: `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:token-vault/default/apikeycredentialprovider/brave-search`,
+    apiKeySecretArn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:bedrock-agentcore-identity!default/apikey/brave-search-Ab12Cd`,
+  });
+
+  // IAM inbound auth: only principals granted InvokeGateway (the harness's role, below) can call it,
+  // so no user pool or token issuer is needed for an agent-only gateway.
+  const gateway = new Gateway(stack, 'ToolGateway', {
+    description: 'Tools of the research and writing agent',
+    authorizerConfiguration: GatewayAuthorizer.usingAwsIam(),
+  });
+  gateway.addOpenApiTarget('WebSearch', {
+    gatewayTargetName: 'web-search',
+    description: 'Web search (Brave Search API)',
+    // Inline rather than an S3 asset: the spec is small, and the template stays self-contained.
+    apiSchema: ApiSchema.fromInline(fs.readFileSync(path.join(__dirname, 'web-search.openapi.json'), 'utf8')),
+    credentialProviderConfigurations: [
+      GatewayCredentialProvider.fromApiKeyIdentity(searchApiKey, {
+        credentialLocation: ApiKeyCredentialLocation.header({ credentialParameterName: 'X-Subscription-Token' }),
+      }),
+    ],
+  });
+
+  const agent = new Harness(stack, 'ResearchWriter', {
+    model: HarnessModel.bedrock({ modelId: 'us.anthropic.claude-sonnet-4-6', temperature: 0.3 }),
+    systemPrompt: HarnessSystemPrompt.fromFile(path.join(__dirname, 'system-prompt.md')),
+    tools: [
+      HarnessTool.gateway(gateway, { name: 'web_search' }),
+      HarnessTool.browser({ name: 'browser' }),
+    ],
+    skills: [HarnessSkill.git('https://github.com/anthropics/skills', { path: 'document-skills/xlsx' })],
+    memory: HarnessMemory.managed({
+      strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.SUMMARIZATION, ManagedMemoryStrategy.USER_PREFERENCE],
+      eventExpiry: Duration.days(90),
+    }),
+    maxIterations: 40,
+    timeout: Duration.minutes(20),
+  });
+
+  acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
+  acknowledgeGatewayRoleFindings(gateway);
+}
+
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  app.synth();
+}
