@@ -4,6 +4,17 @@ import { awscdk, javascript } from 'projen';
 const SDK_CONTROL = '@aws-sdk/client-bedrock-agentcore-control@3.1142.0';
 const SDK_DATA = '@aws-sdk/client-bedrock-agentcore@3.1141.0';
 
+// The Lambda runtime's built-in SDK may predate the harness commands, so the SDK is bundled
+// (externals: []). Minified ESM entry points keep the isComplete bundle under 500 KB
+// (1.7 MB unminified; see `npx projen bench:handlers`). projen passes these options straight
+// through to its bundler, whose type has `minify`/`mainFields` although BundlingOptions does not.
+const handlerBundling: javascript.BundlingOptions & Pick<javascript.AddBundleOptions, 'minify' | 'mainFields'> = {
+  externals: [],
+  sourcemap: false,
+  minify: true,
+  mainFields: ['module', 'main'],
+};
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-agentcore-harness',
   description:
@@ -39,11 +50,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   lambdaOptions: {
     runtime: awscdk.LambdaRuntime.NODEJS_24_X,
-    bundlingOptions: {
-      // The Lambda runtime's built-in SDK may predate the harness commands.
-      externals: [],
-      sourcemap: false,
-    },
+    bundlingOptions: handlerBundling,
   },
 
   jestOptions: {
@@ -90,10 +97,17 @@ project.bundler.addBundle('src/cli/main.ts', {
   target: 'node20',
   externals: [],
   sourcemap: false,
-  outfile: 'cli/main.js',
+  minify: true,
+  mainFields: ['module', 'main'],
   executable: true,
 });
-project.addBins({ 'cdk-agentcore-harness': 'assets/cli/main.js' });
+project.addBins({ 'cdk-agentcore-harness': 'assets/cli/main/index.js' });
+
+// Handler and CLI code imports the SDK from devDependencies on purpose: esbuild inlines it.
+project.eslint?.addOverride({
+  files: ['src/**/*.lambda.ts', 'src/provider/handlers/**/*.ts', 'src/cli/**/*.ts'],
+  rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true }] },
+});
 
 // Tests exercise the bundled handlers and CLI, so a clean checkout must bundle first.
 const bundle = project.tasks.tryFind('bundle');
@@ -120,6 +134,11 @@ project.addTask('integ:update', {
   exec: 'ts-node --transpile-only --project test/tsconfig.json scripts/integ-snapshots.ts --update',
   receiveArgs: true,
 });
+
+project.addTask('bench:handlers', {
+  description: 'Size and cold require time of the handler and CLI bundles',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json bench/handler-bench.ts',
+}).prependSpawn(project.tasks.tryFind('bundle')!);
 
 project.addTask('bench', {
   description: 'Synthesis benchmark: this library versus a raw CfnHarness baseline',

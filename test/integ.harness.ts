@@ -8,9 +8,6 @@
 // Against AWS: see "Integration tests" in the README.
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import { fixAssertionSalt } from './integ/fixed-assertion-salt';
-import { HarnessProbe } from './integ/harness-probe';
-import { InvokeCheck, EndpointCheck, HarnessReadyCheck } from './integ/harness-probe.handler';
 import {
   EndpointVersionPolicy,
   Harness,
@@ -19,6 +16,9 @@ import {
   HarnessSystemPrompt,
   HarnessVersion,
 } from '../src';
+import { fixAssertionSalt } from './integ/fixed-assertion-salt';
+import { HarnessProbe } from './integ/harness-probe';
+import { InvokeCheck, EndpointCheck, HarnessReadyCheck } from './integ/harness-probe.handler';
 
 /** Regions where AgentCore harness and the model's `us.` inference profile are available. */
 const REGIONS = ['us-east-1', 'us-west-2'];

@@ -7,10 +7,10 @@
 // Offline (CI): `npx projen integ` compares the synthesized templates with integ.promotion.ts.snapshot/.
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
+import { EndpointVersionPolicy, Harness, HarnessMemory, HarnessModel, HarnessSystemPrompt } from '../src';
 import { fixAssertionSalt } from './integ/fixed-assertion-salt';
 import { HarnessProbe } from './integ/harness-probe';
 import { EndpointCheck, InvokeCheck } from './integ/harness-probe.handler';
-import { EndpointVersionPolicy, Harness, HarnessMemory, HarnessModel, HarnessSystemPrompt } from '../src';
 
 const REGIONS = ['us-east-1', 'us-west-2'];
 const PASSED = ExpectedResult.objectLike({ Payload: Match.stringLikeRegexp('PASS') });

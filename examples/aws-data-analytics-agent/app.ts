@@ -16,8 +16,8 @@ import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { Harness, HarnessMemory, HarnessModel, HarnessSkill, HarnessSystemPrompt, HarnessTool } from '../../src';
 import { acknowledgeDataAccessFindings } from './nag-acknowledgements';
+import { Harness, HarnessMemory, HarnessModel, HarnessSkill, HarnessSystemPrompt, HarnessTool } from '../../src';
 import { acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
 
 const DATA_LAKE_BUCKET = 'analytics-data-lake-123456789012';
@@ -101,7 +101,14 @@ export function build(app: App): void {
   }));
 
   acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
-  acknowledgeDataAccessFindings({ agent, results, dataLakeBucket: DATA_LAKE_BUCKET, curatedPrefix: CURATED_PREFIX, resultsPrefix: RESULTS_PREFIX, glueDatabase: GLUE_DATABASE });
+  acknowledgeDataAccessFindings({
+    agent,
+    results,
+    dataLakeBucket: DATA_LAKE_BUCKET,
+    curatedPrefix: CURATED_PREFIX,
+    resultsPrefix: RESULTS_PREFIX,
+    glueDatabase: GLUE_DATABASE,
+  });
 }
 
 if (require.main === module) {

@@ -1,9 +1,9 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { HarnessJwtClaim } from './jwt-claim';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateListLength, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
-import { HarnessJwtClaim } from './jwt-claim';
 
 /** Options for a JWT (OAuth/OIDC bearer token) authorizer. */
 export interface HarnessJwtAuthorizerOptions {

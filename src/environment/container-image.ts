@@ -47,7 +47,9 @@ export abstract class HarnessContainerImage {
 
 function render(uri: string): CfnHarness.HarnessEnvironmentArtifactProperty {
   validateString('containerImage', uri, {
-    minLength: 1, maxLength: 1024, pattern: CONTAINER_URI,
+    minLength: 1,
+    maxLength: 1024,
+    pattern: CONTAINER_URI,
     patternDescription: 'an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>[:tag][@digest] or public.ecr.aws/...)',
   });
   return { containerConfiguration: { containerUri: uri } };

@@ -3,9 +3,9 @@ import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { FilesystemKind, validateMountPath } from './mount-path';
 import { validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
-import { FilesystemKind, validateMountPath } from './mount-path';
 
 const S3_FILES_ACCESS_POINT_ARN = /^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system\/fs-[0-9a-f]{17,40}\/access-point\/fsap-[0-9a-f]{17,40}$/;
 const EFS_ACCESS_POINT_ARN = /^arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-:]+:access-point\/fsap-[0-9a-f]{8,40}$/;
@@ -118,7 +118,8 @@ class S3FilesMount extends HarnessFilesystem {
   constructor(private readonly accessPointArn: string, mountPath: string) {
     super(mountPath);
     validateString('filesystems.s3FilesAccessPoint', accessPointArn, {
-      maxLength: 256, pattern: S3_FILES_ACCESS_POINT_ARN,
+      maxLength: 256,
+      pattern: S3_FILES_ACCESS_POINT_ARN,
       patternDescription: 'an S3 Files access point ARN (arn:<partition>:s3files:<region>:<account>:file-system/fs-.../access-point/fsap-...)',
     });
   }

@@ -5,7 +5,9 @@ const MOUNT_PATH = /^\/mnt\/[a-zA-Z0-9._-]+\/?$/;
 /** A mount path: one directory level under /mnt, 6–200 characters. */
 export function validateMountPath(property: string, mountPath: string): void {
   validateString(property, mountPath, {
-    minLength: 6, maxLength: 200, pattern: MOUNT_PATH,
+    minLength: 6,
+    maxLength: 200,
+    pattern: MOUNT_PATH,
     patternDescription: 'one directory under /mnt, e.g. /mnt/data (letters, digits, . _ -)',
   });
 }

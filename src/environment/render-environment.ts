@@ -1,12 +1,12 @@
 import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
 import { HarnessFilesystem } from './filesystem';
 import { FilesystemKind, normalizeMountPath } from './mount-path';
 import { HarnessNetworkConfiguration } from './network';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show } from '../common/validation';
+import { HarnessBindContext } from '../harness/bind-context';
 
 /** @internal */
 export interface HarnessEnvironmentOptions {

@@ -1,6 +1,5 @@
-import { Annotations, Arn, ArnFormat, AspectPriority, Aspects, Duration, Fn, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
@@ -9,8 +8,9 @@ import { HarnessBase, IHarness } from './harness-base';
 import { generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
+import { importHarness } from './imported-harness';
 import { RecordingGrantee } from './recording-grantee';
-import { HARNESS_ARN, HARNESS_ID, HARNESS_NAME, ROLE_ARN } from '../common/arn-patterns';
+import { HARNESS_NAME, ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateNumber, validateString, validateStringMap } from '../common/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
@@ -34,31 +34,7 @@ import { HarnessVersion } from '../version/harness-version';
 export class Harness extends HarnessBase {
   /** Imports a harness defined elsewhere. */
   public static fromHarnessAttributes(scope: Construct, id: string, attrs: HarnessAttributes): IHarness {
-    validateString('harnessArn', attrs.harnessArn, { pattern: HARNESS_ARN, patternDescription: 'a harness ARN' });
-    validateString('harnessId', attrs.harnessId, { pattern: HARNESS_ID, patternDescription: 'a harness id <name>-<10 characters>' });
-    validateString('harnessName', attrs.harnessName, { pattern: HARNESS_NAME, patternDescription: 'a harness name' });
-    const harnessId = attrs.harnessId
-      ?? Arn.split(attrs.harnessArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
-    // Names cannot contain hyphens, so the name is everything before the id's only hyphen.
-    const harnessName = attrs.harnessName
-      ?? (Token.isUnresolved(harnessId) ? Fn.select(0, Fn.split('-', harnessId)) : harnessId.slice(0, harnessId.lastIndexOf('-')));
-
-    class Import extends HarnessBase {
-      public readonly harnessArn = attrs.harnessArn;
-      public readonly harnessId = harnessId;
-      public readonly harnessName = harnessName;
-      public readonly role = attrs.role;
-      public readonly grantPrincipal: iam.IPrincipal;
-
-      constructor() {
-        super(scope, id, { environmentFromArn: attrs.harnessArn });
-        this.grantPrincipal = attrs.role ?? new iam.UnknownPrincipal({ resource: this });
-        if (attrs.securityGroups && attrs.securityGroups.length > 0) {
-          this._connections = new ec2.Connections({ securityGroups: attrs.securityGroups });
-        }
-      }
-    }
-    return new Import();
+    return importHarness(scope, id, attrs);
   }
 
   /** Imports a harness by ARN; its id and name are parsed from the ARN. */
@@ -315,31 +291,5 @@ export class Harness extends HarnessBase {
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
     return [];
-  }
-}
-
-function validateProps(props: HarnessProps): void {
-  validateString('harnessName', props.harnessName, {
-    pattern: HARNESS_NAME,
-    patternDescription: '1 to 40 characters: a letter, then letters, digits or _ (no hyphens)',
-  });
-  props.model._validate('model');
-  (props.additionalModels ?? []).forEach((m, i) => m._validate(`additionalModels[${i}]`));
-  validateNumber('maxIterations', props.maxIterations, { min: 1, integer: true });
-  validateNumber('maxTokens', props.maxTokens, { min: 1, integer: true });
-  validateWholeSeconds('timeout', props.timeout);
-  validateStringMap('environmentVariables', props.environmentVariables, {
-    maxEntries: 50,
-    key: { minLength: 1, maxLength: 100 },
-    value: { maxLength: 5000 },
-  });
-  if (props.tags) validateTags('tags', props.tags);
-}
-
-function validateWholeSeconds(property: string, duration: Duration | undefined): void {
-  if (duration === undefined || duration.isUnresolved()) return;
-  const millis = duration.toMilliseconds();
-  if (millis % 1000 !== 0 || millis < 1000) {
-    throw new HarnessValidationError(property, `${millis / 1000} seconds must be a whole number of seconds, at least 1 second`);
   }
 }

@@ -1,8 +1,8 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
 import { HOOK_NAME_PATTERN } from './hook-name';
 import { HookTarget } from './hook-target';
+import { validateString } from '../common/validation';
+import { HarnessBindContext } from '../harness/bind-context';
 
 type HookKind = 'beforeInvocation' | 'afterInvocation' | 'beforeToolCall' | 'afterToolCall';
 

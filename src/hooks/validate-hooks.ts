@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { HOOK_NAME_PATTERN } from './hook-name';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
-import { HOOK_NAME_PATTERN } from './hook-name';
 
 const MAX_HOOKS = 20;
 const KINDS = ['beforeInvocation', 'afterInvocation', 'beforeToolCall', 'afterToolCall'] as const;

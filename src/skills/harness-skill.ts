@@ -142,7 +142,9 @@ class GitSkill extends HarnessSkill {
   constructor(private readonly url: string, private readonly options: GitSkillOptions) {
     super();
     validateString('skills.git.url', url, {
-      minLength: 8, maxLength: 16383, pattern: GIT_URL,
+      minLength: 8,
+      maxLength: 16383,
+      pattern: GIT_URL,
       patternDescription: 'an https:// URL without credentials (@) or fragment (#)',
     });
     validateString('skills.git.path', options.path, { minLength: 1 });

@@ -1,7 +1,7 @@
 import { CfnHarness, IOAuth2CredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { HarnessBindContext } from '../harness/bind-context';
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateListLength, validateString } from '../common/validation';
+import { HarnessBindContext } from '../harness/bind-context';
 
 /** The OAuth grant the gateway's credential provider uses to get a token. */
 export enum GatewayOAuthGrantType {
@@ -69,14 +69,15 @@ export abstract class GatewayOutboundAuth {
     return new OAuth(provider, options);
   }
 
-  /** @internal */
-  public abstract _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessGatewayOutboundAuthProperty;
-
   /**
    * Whether InvokeGateway must be granted (SigV4 calls only).
    * @internal
    */
   public abstract readonly _usesIam: boolean;
+
+  /** @internal */
+  public abstract _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessGatewayOutboundAuthProperty;
+
 }
 
 class SimpleAuth extends GatewayOutboundAuth {

@@ -1,9 +1,6 @@
 import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBrowserCustom, ICodeInterpreterCustom, IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { HarnessValidationError } from '../common/errors';
-import { validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
 import { GatewayOutboundAuth } from './gateway-outbound-auth';
 import { validateInputSchema } from './input-schema';
 import {
@@ -12,6 +9,9 @@ import {
 } from './perms';
 import { RemoteMcpHeader } from './remote-mcp-header';
 import { TOOL_NAME_PATTERN, TOOL_TYPE } from './tool-types';
+import { HarnessValidationError } from '../common/errors';
+import { validateString } from '../common/validation';
+import { HarnessBindContext } from '../harness/bind-context';
 
 /** Options every tool takes. */
 export interface HarnessToolOptions {

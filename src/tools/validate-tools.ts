@@ -1,9 +1,9 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
+import { CONFIG_MEMBER_FOR_TYPE, TOOL_NAME_PATTERN } from './tool-types';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
-import { CONFIG_MEMBER_FOR_TYPE, TOOL_NAME_PATTERN } from './tool-types';
 
 const ALLOWED_TOOL_PATTERN = /^(\*|@?[^/]+(\/[^/]+)?)$/;
 
@@ -54,7 +54,9 @@ export function validateToolSet(
   if (allowedTools === undefined || Token.isUnresolved(allowedTools)) return;
   allowedTools.forEach((entry, i) => {
     validateString(`allowedTools[${i}]`, entry, {
-      minLength: 1, maxLength: 64, pattern: ALLOWED_TOOL_PATTERN,
+      minLength: 1,
+      maxLength: 64,
+      pattern: ALLOWED_TOOL_PATTERN,
       patternDescription: "'*', a tool name, '@server' or '@server/tool'",
     });
     if (Token.isUnresolved(entry)) return;

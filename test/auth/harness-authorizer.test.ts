@@ -48,7 +48,14 @@ describe('HarnessAuthorizer', () => {
   test('a discovery URL alone is enough', () => {
     const fake = createFakeHarness();
     expect(HarnessAuthorizer.usingJwt({ discoveryUrl: DISCOVERY })._bind(fake.ctx)).toEqual({
-      customJwtAuthorizer: { discoveryUrl: DISCOVERY, allowedAudience: undefined, allowedClients: undefined, allowedScopes: undefined, customClaims: undefined, advertisedScopeMapping: undefined },
+      customJwtAuthorizer: {
+        discoveryUrl: DISCOVERY,
+        allowedAudience: undefined,
+        allowedClients: undefined,
+        allowedScopes: undefined,
+        customClaims: undefined,
+        advertisedScopeMapping: undefined,
+      },
     });
   });
 

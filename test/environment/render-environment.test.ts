@@ -61,7 +61,8 @@ describe('renderEnvironment', () => {
   test('fails for no security groups and for 17 subnets', () => {
     const fake = createFakeHarness();
     const vpc = ec2.Vpc.fromVpcAttributes(fake.stack, 'Vpc', {
-      vpcId: 'vpc-12345678', availabilityZones: ['us-east-1a'],
+      vpcId: 'vpc-12345678',
+      availabilityZones: ['us-east-1a'],
       privateSubnetIds: Array.from({ length: 17 }, (_, i) => `subnet-1234567${i.toString(16)}0`),
     });
     expect(() => HarnessNetworkConfiguration.usingVpc(fake.stack, { vpc, securityGroups: [] })).toThrow(/network.securityGroups: is empty/);

@@ -1,5 +1,5 @@
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Lazy } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {

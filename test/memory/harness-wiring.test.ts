@@ -37,14 +37,16 @@ describe('Harness with memory', () => {
     const stack = createTestStack();
     newHarness({
       memory: HarnessMemory.managed({
-        strategies: [ManagedMemoryStrategy.USER_PREFERENCE], eventExpiry: Duration.days(7),
+        strategies: [ManagedMemoryStrategy.USER_PREFERENCE],
+        eventExpiry: Duration.days(7),
         encryptionKey: kms.Key.fromKeyArn(stack, 'K', 'arn:aws:kms:us-east-1:123456789012:key/12345678-1234-1234-1234-123456789012'),
       }),
     }, stack);
     Template.fromStack(stack).hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Memory: {
         ManagedMemoryConfiguration: {
-          Strategies: ['USER_PREFERENCE'], EventExpiryDuration: 7,
+          Strategies: ['USER_PREFERENCE'],
+          EventExpiryDuration: 7,
           EncryptionKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/12345678-1234-1234-1234-123456789012',
         },
       },

@@ -1,3 +1,4 @@
+import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EndpointVersionPolicy, HarnessProvider, HarnessSmokeTest } from '../../src';
@@ -138,9 +139,27 @@ describe('HarnessProvider', () => {
     const { app } = busyStack();
     const report = new AwsSolutionsChecks().validateScope(app);
     const ours = report.violations.flatMap(v => v.violatingResources
-      .filter(r => r.constructPath.includes('HarnessProvider') || /Endpoint|Smoke/.test(r.constructPath))
-      .map(r => `${v.ruleName} at ${r.constructPath}`));
+      .map(r => r.constructPath ?? '')
+      .filter(path => path.includes('HarnessProvider') || /Endpoint|Smoke/.test(path))
+      .map(path => `${v.ruleName} at ${path}`));
     expect(ours).toEqual([]);
+
+    // The acknowledgements exist (without them the framework's findings above would be reported).
+    const provider = HarnessProvider.getOrCreate(app.node.findChild('TestStack'));
+    const acknowledged = provider.node.metadata
+      .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap(entry => Object.entries(entry.data as Record<string, string>));
+    const ids = acknowledged.map(([id]) => id.replace(/^Annotation::/, ''));
+    expect(ids).toEqual(expect.arrayContaining([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'AwsSolutions-SF1',
+      'AwsSolutions-SF2',
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<cdkagentcoreharnessHarnessProviderIsCompleteHandler[0-9A-F]{8}\.Arn>:\*\]$/),
+      expect.stringMatching(/^AwsSolutions-IAM5\[Resource::<cdkagentcoreharnessHarnessProviderframeworkonTimeout[0-9A-F]{8}\.Arn>:\*\]$/),
+    ]));
+    for (const [, reason] of acknowledged) {
+      expect(reason.length).toBeGreaterThan(20);
+    }
   });
 
   test('fails at synth when created without any custom resource', () => {

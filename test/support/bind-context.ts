@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Template } from 'aws-cdk-lib/assertions';
-import { HarnessBindContext } from '../../src/harness/bind-context';
 import { createTestApp, createTestStack } from './app';
+import { HarnessBindContext } from '../../src/harness/bind-context';
 
 /**
  * A real stack, role and CfnHarness wired into a bind context, so option
