@@ -71,6 +71,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'examples', 'bench', 'scripts', 'projenrc', '.projenrc.ts'],
+    ignorePatterns: [
+      '*.js', '*.d.ts', 'node_modules/', '*.generated.ts', 'coverage',
+      '!.projenrc.ts', '!projenrc/**/*.ts',
+      // Generated output (git-ignored).
+      'cdk.out/', 'examples/cdk.out/', 'bench/out/', 'test/**/*.snapshot/',
+    ],
   },
 
   // For jsii projects projen writes the dev config to test/tsconfig.json, so paths are relative to test/.
@@ -139,6 +145,15 @@ project.addTask('bench:handlers', {
   description: 'Size and cold require time of the handler and CLI bundles',
   exec: 'ts-node --transpile-only --project test/tsconfig.json bench/handler-bench.ts',
 }).prependSpawn(project.tasks.tryFind('bundle')!);
+
+// Examples and integration tests reference the bundled handlers (assets/), so on a fresh clone
+// `npm ci && npx projen synth:examples` must bundle first.
+for (const name of ['synth:examples', 'integ', 'integ:update']) {
+  const task = project.tasks.tryFind(name);
+  if (bundle && task) {
+    task.prependSpawn(bundle);
+  }
+}
 
 project.addTask('bench', {
   description: 'Synthesis benchmark: this library versus a raw CfnHarness baseline',

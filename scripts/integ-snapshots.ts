@@ -18,14 +18,13 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { compareAssemblies } from './integ-snapshot-diff';
 
 const ROOT = path.resolve(__dirname, '..');
 const TEST_DIR = path.join(ROOT, 'test');
 const TSCONFIG = path.join(TEST_DIR, 'tsconfig.json');
 /** integ-runner's TypeScript preset: integ.<anything>.ts, declaration files excluded. */
 const INTEG_FILE = /^integ\..*(?<!\.d)\.ts$/;
-const ASSET_HASH = /[a-f0-9]{64}/gi;
-const MAX_REPORTED_DIFFERENCES = 25;
 
 /** What integ-runner passes to every snapshot synthesis (runner-base.ts, DEFAULT_SYNTH_OPTIONS). */
 const INTEG_ENV = {
@@ -36,8 +35,6 @@ const INTEG_ENV = {
   CDK_INTEG_DOMAIN_NAME: '*.example.com',
   CDK_INTEG_CERT_ARN: 'arn:aws:acm:test-region:12345678:certificate/86468209-a272-595d-b831-0efb6421265z',
 };
-
-type Json = any;
 
 function integContext(): Record<string, unknown> {
   const flagsFile = path.join(ROOT, 'node_modules', '@aws-cdk', 'integ-runner', 'lib', 'recommended-feature-flags.json');
@@ -69,64 +66,6 @@ function synthesize(testFile: string, outdir: string): void {
   if (result.status !== 0) {
     throw new Error(`synthesis of ${path.relative(ROOT, testFile)} failed:\n${result.stderr || result.stdout}`);
   }
-}
-
-/** Stack artifact id -> template, read from the assembly manifest without any schema-version check. */
-function templates(assemblyDir: string): Map<string, Json> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8'));
-  const result = new Map<string, Json>();
-  for (const [id, artifact] of Object.entries<Json>(manifest.artifacts ?? {})) {
-    if (artifact.type === 'aws:cloudformation:stack') {
-      result.set(id, JSON.parse(fs.readFileSync(path.join(assemblyDir, artifact.properties.templateFile), 'utf8')));
-    }
-  }
-  return result;
-}
-
-function canonical(value: Json): Json {
-  if (typeof value === 'string') return value.replace(ASSET_HASH, '<asset-hash>');
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [canonical(key), canonical(item)]));
-  }
-  return value;
-}
-
-function differences(expected: Json, actual: Json, at: string, out: string[]): void {
-  if (out.length >= MAX_REPORTED_DIFFERENCES) return;
-  const bothObjects = expected && actual && typeof expected === 'object' && typeof actual === 'object'
-    && Array.isArray(expected) === Array.isArray(actual);
-  if (!bothObjects) {
-    if (JSON.stringify(expected) !== JSON.stringify(actual)) {
-      out.push(`${at}: expected ${JSON.stringify(expected)?.slice(0, 200)}, got ${JSON.stringify(actual)?.slice(0, 200)}`);
-    }
-    return;
-  }
-  for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
-    differences(expected[key], actual[key], `${at}.${key}`, out);
-  }
-}
-
-function compare(snapshotDir: string, actualDir: string): string[] {
-  if (!fs.existsSync(path.join(snapshotDir, 'manifest.json'))) {
-    return [`no snapshot at ${path.relative(ROOT, snapshotDir)} (run with --update to create it)`];
-  }
-  const expected = templates(snapshotDir);
-  const actual = templates(actualDir);
-  const problems: string[] = [];
-  for (const id of expected.keys()) {
-    if (!actual.has(id)) problems.push(`${id} exists in the snapshot but not in the app`);
-  }
-  for (const [id, template] of actual) {
-    if (!expected.has(id)) {
-      problems.push(`${id} exists in the app but not in the snapshot`);
-      continue;
-    }
-    const found: string[] = [];
-    differences(canonical(expected.get(id)), canonical(template), id, found);
-    problems.push(...found);
-  }
-  return problems;
 }
 
 /** integ-runner keeps asset manifests but not the staged assets themselves; neither do we. */
@@ -161,7 +100,7 @@ function main(): number {
       const actualDir = fs.mkdtempSync(path.join(os.tmpdir(), 'integ-snapshot-'));
       try {
         synthesize(file, actualDir);
-        const problems = compare(snapshotDir, actualDir);
+        const problems = compareAssemblies(snapshotDir, actualDir);
         if (problems.length === 0) {
           console.log(`  UNCHANGED  ${name} ${Date.now() - started} ms`);
         } else {

@@ -26,3 +26,4 @@ export * from './smoke-test/harness-smoke-test';
 export * from './hooks/hook-target';
 export * from './pipelines/harness-promotion-step';
 export * from './auth/jwt-claim';
+export * from './auth/private-endpoint';

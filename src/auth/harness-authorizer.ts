@@ -1,6 +1,16 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { HarnessJwtClaim } from './jwt-claim';
+import { HarnessPrivateEndpoint } from './private-endpoint';
+
+/** A private endpoint used for one domain of the identity provider. */
+export interface HarnessPrivateEndpointOverride {
+  /** The domain (1–253 characters), e.g. `login.internal.example.com`. */
+  readonly domain: string;
+
+  /** How that domain is reached. */
+  readonly privateEndpoint: HarnessPrivateEndpoint;
+}
 import { HarnessValidationError } from '../common/errors';
 import { show, validateListLength, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
@@ -50,6 +60,21 @@ export interface HarnessJwtAuthorizerOptions {
    * @default - scopes are advertised as they are
    */
   readonly advertisedScopeMapping?: { [scope: string]: string };
+
+  /**
+   * How the authorizer reaches an identity provider that is only reachable
+   * privately (for the discovery URL and keys).
+   *
+   * @default - the identity provider is reached over the internet
+   */
+  readonly privateEndpoint?: HarnessPrivateEndpoint;
+
+  /**
+   * Private endpoints for individual domains (at most 5).
+   *
+   * @default - none
+   */
+  readonly privateEndpointOverrides?: HarnessPrivateEndpointOverride[];
 }
 
 const DISCOVERY_URL = /^.+\/\.well-known\/openid-configuration$/;
@@ -102,6 +127,9 @@ class JwtAuthorizer extends HarnessAuthorizer {
     if (o.allowedScopes && !Token.isUnresolved(o.allowedScopes)) {
       o.allowedScopes.forEach((s, i) => validateString(`${p}.allowedScopes[${i}]`, s, SCOPE_RULES));
     }
+    validateListLength(`${p}.privateEndpointOverrides`, o.privateEndpointOverrides, 0, 5);
+    o.privateEndpointOverrides?.forEach((ov, i) =>
+      validateString(`${p}.privateEndpointOverrides[${i}].domain`, ov.domain, { minLength: 1, maxLength: 253 }));
     const mapping = o.advertisedScopeMapping;
     if (mapping !== undefined && !Token.isUnresolved(mapping)) {
       const entries = Object.entries(mapping);
@@ -135,6 +163,11 @@ class JwtAuthorizer extends HarnessAuthorizer {
         allowedScopes: o.allowedScopes,
         customClaims,
         advertisedScopeMapping: mapping && Object.keys(mapping).length > 0 ? mapping : undefined,
+        privateEndpoint: o.privateEndpoint?._render('authorizer.privateEndpoint'),
+        privateEndpointOverrides: o.privateEndpointOverrides?.map((ov, i) => ({
+          domain: ov.domain,
+          privateEndpoint: ov.privateEndpoint._render(`authorizer.privateEndpointOverrides[${i}].privateEndpoint`),
+        })),
       },
     };
   }

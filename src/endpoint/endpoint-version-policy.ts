@@ -3,7 +3,7 @@ import { _definePromotedVersion, PROMOTION_SOURCE_NAME_RULES } from './promoted-
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
-import { _cfnHarnessOf, _sameHarness } from '../version/harness-l1';
+import { _assertSameStackForVersion, _cfnHarnessOf, _sameHarness } from '../version/harness-l1';
 import { HarnessVersion } from '../version/harness-version';
 
 /**
@@ -92,6 +92,7 @@ class FollowLatestPolicy extends EndpointVersionPolicy {
         `followLatest() needs a harness defined in this app, but ${target.harness.node.path} is imported; ` +
         'use EndpointVersionPolicy.pinned(HarnessVersion.of(harness, "<n>")) or promotedFrom(...)');
     }
+    _assertSameStackForVersion('version', target, cfn);
     return cfn.attrVersion;
   }
 }
@@ -103,6 +104,10 @@ class PinnedPolicy extends EndpointVersionPolicy {
 
   public _bind(target: IHarnessEndpoint): string {
     assertSameHarness('version', this.version.harness, target);
+    const cfn = _cfnHarnessOf(this.version.harness);
+    if (this.version.isCurrentVersion && cfn) {
+      _assertSameStackForVersion('version', target, cfn);
+    }
     return this.version.version;
   }
 }

@@ -49,7 +49,7 @@ export interface IHarness extends IResource, iam.IGrantable, ec2.IConnectable, I
    * the runtime metrics AgentCore is known to publish, use the underlying runtime
    * (`Harness.agentRuntime.metricInvocations()` and friends).
    *
-   * @default - statistic Sum over 5 minutes
+   * Unless `props` say otherwise, the statistic is Sum over 5 minutes.
    */
   metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
 

@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -10,9 +10,10 @@ import { HarnessAttributes, HarnessProps } from './harness-props';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
 import { importHarness } from './imported-harness';
 import { RecordingGrantee } from './recording-grantee';
-import { HARNESS_NAME, ROLE_ARN } from '../common/arn-patterns';
+import { validateProps } from './validate-props';
+import { ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
-import { show, validateNumber, validateString, validateStringMap } from '../common/validation';
+import { show, validateString } from '../common/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
 import { renderEnvironment } from '../environment/render-environment';
 import { HarnessHook } from '../hooks/harness-hook';

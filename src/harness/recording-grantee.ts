@@ -27,6 +27,18 @@ export class RecordingGrantee implements iam.IPrincipal {
     return this.role.principalAccount;
   }
 
+  /**
+   * Grant caches key on the principal's string form (lambda's `grantInvoke`
+   * does), so two harnesses' grantees must not look alike.
+   */
+  public toString(): string {
+    return this.role.toString();
+  }
+
+  public dedupeString(): string | undefined {
+    return iam.ComparablePrincipal.dedupeStringFor(this.role);
+  }
+
   /** Whether some statement could not be attached to the role. */
   public get hasMissing(): boolean {
     return this.missing.length > 0;

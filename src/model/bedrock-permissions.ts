@@ -36,6 +36,11 @@ export function bedrockModelResources(scope: HarnessBindContext['scope'], modelI
       const profile = PROFILE_PREFIX.exec(parts.resourceName);
       return profile ? [modelId, foundationModel('*', profile[2])] : [modelId];
     }
+    if (parts.resource === 'application-inference-profile') {
+      Annotations.of(scope).addWarningV2('cdk-agentcore-harness:application-inference-profile',
+        `The model ${modelId} is an application inference profile; the models it routes to cannot be read at synth. `
+        + 'Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on their foundation-model ARNs with addToRolePolicy().');
+    }
     return [modelId];
   }
 

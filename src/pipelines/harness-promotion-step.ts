@@ -93,6 +93,14 @@ export interface HarnessPromotionStepProps {
  * `EndpointVersionPolicy.promotedFrom()` for the target; see docs/lifecycle.md).
  */
 export class HarnessPromotionStep extends pipelines.CodeBuildStep {
+  /**
+   * The ARN pattern the step's role is scoped to: this harness (its id is
+   * `<name>-` plus ten service-chosen characters, hence the `?` wildcards).
+   * Endpoint permissions use `<pattern>/harness-endpoint/<name>`. Useful to
+   * acknowledge cdk-nag's wildcard finding (`AwsSolutions-IAM5`) precisely.
+   */
+  public readonly harnessArnPattern: string;
+
   constructor(id: string, props: HarnessPromotionStepProps) {
     const from = props.sourceEndpointName ?? 'STAGING';
     const to = props.targetEndpointName ?? 'PROD';
@@ -135,6 +143,7 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
         }),
       ],
     });
+    this.harnessArnPattern = harnessArnPattern;
   }
 }
 

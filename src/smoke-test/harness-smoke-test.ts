@@ -6,7 +6,7 @@ import { _harnessDependable, _markHarnessConsumer } from '../endpoint/endpoint-r
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { IHarness } from '../harness/harness-base';
 import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT } from '../provider/harness-provider';
-import { _cfnHarnessOf, _sameHarness } from '../version/harness-l1';
+import { _assertSameStackForVersion, _cfnHarnessOf, _sameHarness } from '../version/harness-l1';
 
 /** The handler invokes inside one `isComplete` call, which Lambda stops after 15 minutes. */
 const MAX_TIMEOUT_SECONDS = 14 * 60;
@@ -106,6 +106,10 @@ export class HarnessSmokeTest extends Construct {
     provider._allowInvoke(harness.harnessArn, endpoint?.endpointName ?? 'DEFAULT');
 
     const version = servedVersionOf(harness, endpoint);
+    const versionOwner = endpoint ? endpoint.node.tryFindChild('Resource') : _cfnHarnessOf(harness);
+    if (version !== undefined && Token.isUnresolved(version) && versionOwner) {
+      _assertSameStackForVersion('endpoint', this, versionOwner);
+    }
     if (version === undefined && props.trigger === undefined) {
       Annotations.of(this).addWarningV2('cdk-agentcore-harness:smoke-test-no-trigger',
         'The served version is unknown at synth (imported harness or endpoint), so this smoke test runs only when ' +

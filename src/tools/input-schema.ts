@@ -70,6 +70,17 @@ function validateSubschema(path: string, schema: Record<string, unknown>): void 
     }
   }
 
+  const enumValues = schema.enum;
+  if (enumValues !== undefined && !Token.isUnresolved(enumValues) && (!Array.isArray(enumValues) || enumValues.length === 0)) {
+    throw new HarnessValidationError(`${path}.enum`, `${show(enumValues)} must be a non-empty list of allowed values`);
+  }
+
+  const additional = schema.additionalProperties;
+  if (additional !== undefined && !Token.isUnresolved(additional) && typeof additional !== 'boolean' && !isPlainObject(additional)) {
+    throw new HarnessValidationError(`${path}.additionalProperties`, `${show(additional)} must be true, false or a schema`);
+  }
+  if (isPlainObject(additional)) validateSubschema(`${path}.additionalProperties`, additional);
+
   const items = schema.items;
   if (items !== undefined && !Token.isUnresolved(items)) {
     if (!isPlainObject(items) && typeof items !== 'boolean') {

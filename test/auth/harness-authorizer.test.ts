@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { HarnessAuthorizer, HarnessJwtClaim } from '../../src';
 import { createFakeHarness, roleStatements } from '../support/bind-context';
@@ -57,6 +58,13 @@ describe('HarnessAuthorizer', () => {
         advertisedScopeMapping: undefined,
       },
     });
+  });
+
+  test('token inputs are not checked', () => {
+    const fake = createFakeHarness();
+    const url = Lazy.string({ produce: () => 'not-a-discovery-url' });
+    const scopes = Lazy.list({ produce: () => [] });
+    expect(() => HarnessAuthorizer.usingJwt({ discoveryUrl: url, allowedScopes: scopes })._bind(fake.ctx)).not.toThrow();
   });
 
   test('warns for a mapped scope that is not allowed', () => {

@@ -3,6 +3,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { endpointResource, getAtt, harnessStack, IMPORTED_ARN, importedHarness, onlyId, otherHarness } from './support';
 import { EndpointVersionPolicy, HarnessEndpoint, HarnessVersion } from '../../src';
+import { createTestStack } from '../support/app';
 
 describe('HarnessEndpoint', () => {
   test('addEndpoint defines Endpoint<name>/Resource with the harness id and the newest version by default', () => {
@@ -242,5 +243,26 @@ describe('HarnessEndpoint', () => {
     const other = otherHarness(stack);
     expect(() => harness.addEndpoint('LIVE', { version: EndpointVersionPolicy.pinned(HarnessVersion.of(other, '2')) }))
       .toThrow(/^version: belongs to harness TestStack\/Other, but endpoint TestStack\/Harness\/EndpointLIVE belongs to TestStack\/Harness; an endpoint can only serve versions of its own harness/);
+  });
+});
+
+describe('endpoints in another stack than the harness', () => {
+  test('pinned and promoted endpoints work across stacks (stable id and ARN only)', () => {
+    const { app, stack, harness } = harnessStack();
+    const other = createTestStack(app, 'Endpoints');
+    new HarnessEndpoint(other, 'Live', { harness, endpointName: 'LIVE', version: EndpointVersionPolicy.pinned(HarnessVersion.of(harness, '2')) });
+    new HarnessEndpoint(other, 'Prod', { harness, endpointName: 'PROD', version: EndpointVersionPolicy.promotedFromEndpointName('LIVE') });
+    const template = Template.fromStack(other);
+    expect(endpointResource(template, 'LIVE').resource.Properties.HarnessId).toEqual({ 'Fn::ImportValue': expect.stringMatching(/HarnessId/) });
+    expect(Object.keys(Template.fromStack(stack).toJSON().Outputs).join()).not.toMatch(/Version/);
+  });
+
+  test('fails for followLatest(), which would export the volatile Version attribute', () => {
+    const { app, harness } = harnessStack();
+    const other = createTestStack(app, 'Endpoints');
+    expect(() => new HarnessEndpoint(other, 'Staging', { harness, endpointName: 'STAGING' }))
+      .toThrow(/^version: Endpoints\/Staging is in stack Endpoints but reads the version of TestStack\/Harness\/Resource in stack TestStack; .*cross-stack export/);
+    expect(() => new HarnessEndpoint(other, 'Current', { harness, endpointName: 'CURRENT', version: EndpointVersionPolicy.pinned(harness.currentVersion) }))
+      .toThrow(/^version: .*cross-stack export/);
   });
 });

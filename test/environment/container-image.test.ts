@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { CfnParameter } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
@@ -45,6 +46,12 @@ describe('HarnessContainerImage.fromEcrRepository', () => {
   ])('fails for %s', (_what, tagOrDigest, error) => {
     const fake = createFakeHarness();
     expect(() => HarnessContainerImage.fromEcrRepository(new ecr.Repository(fake.stack, 'R'), tagOrDigest)).toThrow(error);
+  });
+
+  test('a token tag is not checked', () => {
+    const fake = createFakeHarness();
+    const tag = new CfnParameter(fake.stack, 'Tag').valueAsString;
+    expect(() => HarnessContainerImage.fromEcrRepository(new ecr.Repository(fake.stack, 'R'), tag)._bind(fake.ctx)).not.toThrow();
   });
 
   test('fails for a literal URI outside ECR', () => {

@@ -1,3 +1,4 @@
+import { CfnParameter, Lazy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import { HarnessFilesystem, HarnessNetworkConfiguration } from '../../src';
@@ -75,6 +76,24 @@ describe('HarnessFilesystem', () => {
         Resource: '*',
       },
     ]);
+  });
+
+  test('a token S3 Files ARN derives the file system ARN at deploy time', () => {
+    const { fake, network } = vpcFake();
+    const apArn = new CfnParameter(fake.stack, 'ApArn').valueAsString;
+    fake.resource.environment = renderEnvironment(fake.ctx, {
+      network, filesystems: [HarnessFilesystem.s3FilesAccessPoint(apArn, '/mnt/s3')],
+    }).environment;
+    expect(roleStatements(fake)[0]).toEqual({
+      Action: ['s3files:ClientMount', 's3files:ClientWrite'],
+      Effect: 'Allow',
+      Resource: { 'Fn::Select': [0, { 'Fn::Split': ['/access-point/', { Ref: 'ApArn' }] }] },
+      Condition: { ArnEquals: { 's3files:AccessPointArn': { Ref: 'ApArn' } } },
+    });
+  });
+
+  test('a token mount path is not checked', () => {
+    expect(() => HarnessFilesystem.sessionStorage(Lazy.string({ produce: () => '/data' }))).not.toThrow();
   });
 
   test.each([

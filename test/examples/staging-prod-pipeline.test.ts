@@ -59,10 +59,12 @@ describe('examples/staging-prod-pipeline', () => {
     expect(Object.values(agent.toJSON().Outputs)).toContainEqual(expect.objectContaining({ Value: { 'Fn::GetAtt': [harnessId, 'Arn'] } }));
   });
 
-  test('synthesizes without errors', () => {
+  test('synthesizes without errors or warnings', () => {
     const built = example();
+    Template.fromStack(stackOf(built, 'AgentPipeline'));
     for (const stack of built.stacks) {
       expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+      expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
     }
   });
 });

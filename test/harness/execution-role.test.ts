@@ -1,11 +1,12 @@
 import { Lazy } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  arn, BASE_STATEMENTS, expectNoUnscopedStar, harnessProperties, newHarness, policyStatements, roleStatements,
+  arn, BASE_STATEMENTS, BEDROCK_MODEL, expectNoUnscopedStar, harnessProperties, newHarness, policyStatements, roleStatements,
 } from './helpers';
-import { HarnessMemory } from '../../src';
+import { Harness, HarnessMemory } from '../../src';
 import { createTestStack } from '../support/app';
 
 const MODEL_STATEMENT = {
@@ -158,5 +159,24 @@ describe('role ARN validation', () => {
     const stack = createTestStack();
     const role = iam.Role.fromRoleArn(stack, 'Imported', Lazy.string({ produce: () => 'arn:aws:iam::123456789012:role/r' }), { mutable: false });
     expect(() => newHarness({ role }, stack)).not.toThrow();
+  });
+});
+
+describe('grant principal identity', () => {
+  test('two harnesses granted invoke on the same function both get the permission', () => {
+    const stack = createTestStack();
+    const fn = new lambda.Function(stack, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => {};'),
+    });
+    const a = new Harness(stack, 'A', { model: BEDROCK_MODEL, memory: HarnessMemory.disabled() });
+    const b = new Harness(stack, 'B', { model: BEDROCK_MODEL, memory: HarnessMemory.disabled() });
+    fn.grantInvoke(a);
+    fn.grantInvoke(b);
+    for (const prefix of ['AExecutionRoleDefaultPolicy', 'BExecutionRoleDefaultPolicy']) {
+      expect(policyStatements(stack, prefix)).toContainEqual(expect.objectContaining({ Action: 'lambda:InvokeFunction' }));
+    }
+    expect(a.grantPrincipal.toString()).not.toEqual(b.grantPrincipal.toString());
   });
 });

@@ -94,6 +94,13 @@ describe('Bedrock model', () => {
     expect(JSON.stringify(statements)).not.toContain('bedrock-mantle');
   });
 
+  test('an application inference profile is granted by ARN and warns that its models need a grant', () => {
+    const profileArn = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abcdef123456';
+    const { stack } = newHarness({ model: HarnessModel.bedrock({ modelId: profileArn }), memory: HarnessMemory.disabled() });
+    expect(roleStatements(stack).slice(BASE_STATEMENTS.length)).toEqual([{ Effect: 'Allow', Action: INVOKE, Resource: profileArn }]);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Harness', Match.stringLikeRegexp('application-inference-profile'));
+  });
+
   test('a token model id does not throw, grants foundation models only and warns', () => {
     const modelId = Lazy.string({ produce: () => 'anthropic.claude-sonnet-4-6' });
     const { stack } = newHarness({ model: HarnessModel.bedrock({ modelId }), memory: HarnessMemory.disabled() });

@@ -79,6 +79,11 @@ describe('HarnessPromotionStep', () => {
     ]);
   });
 
+  test('exposes the harness ARN pattern its role is scoped to', () => {
+    const { pipelineStack, step } = pipelineWith(literal);
+    expect(pipelineStack.resolve(step.harnessArnPattern)).toEqual(arn('support_agent-??????????'));
+  });
+
   test('a generated name is matched by its literal prefix', () => {
     const { pipelineStack, harness } = pipelineWith((stack) => new Harness(stack, 'Agent', { model: MODEL }));
     const prefix = (Stack.of(harness).resolve(harness.harnessName)['Fn::Join'][1] as unknown[])[0] as string;

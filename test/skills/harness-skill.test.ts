@@ -200,3 +200,17 @@ describe('HarnessSkill.fromAsset', () => {
     expect(() => HarnessSkill.fromAsset(path.join(__dirname, 'fixtures', 'missing'))).toThrow(/skills.fromAsset.directory: .* is not a directory/);
   });
 });
+
+describe('every skill factory', () => {
+  test('renders exactly one member per skill item', () => {
+    const fake = createFakeHarness();
+    const rendered = bindSkills(fake,
+      HarnessSkill.aws(),
+      HarnessSkill.git('https://github.com/a/b'),
+      HarnessSkill.s3(s3.Bucket.fromBucketName(fake.stack, 'B', 'bucket-b'), 'x/'),
+      HarnessSkill.path('/opt/skills'),
+      HarnessSkill.fromAsset(FIXTURE));
+    expect(rendered.map(r => Object.entries(r).filter(([, v]) => v !== undefined).map(([k]) => k)))
+      .toEqual([['awsSkills'], ['git'], ['s3'], ['path'], ['s3']]);
+  });
+});

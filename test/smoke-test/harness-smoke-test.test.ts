@@ -4,6 +4,7 @@ import { EndpointVersionPolicy, HarnessEndpoint, HarnessSmokeTest, HarnessVersio
 import {
   endpointResource, getAtt, harnessStack, IMPORTED_ARN, importedHarness, onlyId, otherHarness, PROMPT_V1, PROMPT_V2,
 } from '../endpoint/support';
+import { createTestStack } from '../support/app';
 
 const TYPE = 'Custom::HarnessSmokeTest';
 
@@ -152,4 +153,11 @@ describe('HarnessSmokeTest', () => {
         .toThrow(/^endpoint: TestStack\/Other\/EndpointSTAGING belongs to TestStack\/Other, not to harness TestStack\/Harness/);
     });
   });
+});
+
+test('fails when the test sits in another stack than the version it reads (cross-stack export of Version)', () => {
+  const { app, harness } = harnessStack();
+  const other = createTestStack(app, 'Tests');
+  expect(() => new HarnessSmokeTest(other, 'Smoke', { harness, prompt: 'hi' }))
+    .toThrow(/^endpoint: Tests\/Smoke is in stack Tests but reads the version of TestStack\/Harness\/Resource in stack TestStack/);
 });

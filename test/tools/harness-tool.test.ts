@@ -1,5 +1,4 @@
 import { CfnParameter, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { GatewayOAuthGrantType, GatewayOutboundAuth, HarnessTool, RemoteMcpHeader } from '../../src';
 import { createFakeHarness, roleStatements } from '../support/bind-context';
@@ -49,18 +48,14 @@ describe('HarnessTool.gateway', () => {
     ]);
   });
 
-  test('a gateway defined in the stack is granted through its token ARN', () => {
+  test('a gateway defined in the stack is granted through its ARN attribute, never gateway/*', () => {
     const fake = createFakeHarness();
     const gateway = new agentcore.Gateway(fake.stack, 'Gateway', { gatewayName: 'gw' });
     bindTools(fake, HarnessTool.gateway(gateway));
-    const statements = roleStatements(fake);
-    expect(statements).toEqual([{
-      Action: 'bedrock-agentcore:InvokeGateway',
-      Effect: 'Allow',
-      Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Gateway') as any, 'GatewayArn'] },
-    }].map(s => expect.objectContaining({ Action: s.Action, Effect: s.Effect })));
-    expect(statements[0].Resource['Fn::GetAtt'][1]).toBe('GatewayArn');
-    expect(JSON.stringify(statements)).not.toContain('gateway/*');
+    const gatewayId = fake.stack.getLogicalId(gateway.node.defaultChild as agentcore.CfnGateway);
+    expect(roleStatements(fake)).toEqual([
+      { Action: 'bedrock-agentcore:InvokeGateway', Effect: 'Allow', Resource: { 'Fn::GetAtt': [gatewayId, 'GatewayArn'] } },
+    ]);
   });
 
   test('fromGatewayArn grants InvokeGateway on the literal ARN', () => {
@@ -380,6 +375,10 @@ describe('HarnessTool.inlineFunction', () => {
     ['a nested object with bad required', { type: 'object', properties: { o: { type: 'object', properties: {}, required: ['x'] } } }, /properties.o.required: "x" is not declared/],
     ['bad array items', { type: 'object', properties: { l: { type: 'array', items: 3 } } }, /properties.l.items: 3 is not a schema/],
     ['a function value', { type: 'object', properties: { a: { default: () => 1 } } }, /properties.a.default: a function cannot be written as JSON/],
+    ['an empty enum', { type: 'object', properties: { a: { type: 'string', enum: [] } } }, /properties.a.enum: \[\] must be a non-empty list/],
+    ['an enum that is not a list', { type: 'object', properties: { a: { enum: 'x' } } }, /properties.a.enum: "x" must be a non-empty list/],
+    ['bad additionalProperties', { type: 'object', additionalProperties: 'no' }, /inputSchema.additionalProperties: "no" must be true, false or a schema/],
+    ['a bad schema in additionalProperties', { type: 'object', additionalProperties: { type: 'word' } }, /additionalProperties.type: "word" is not a JSON Schema type/],
     ['a non-finite number', { type: 'object', properties: { a: { maximum: Infinity } } }, /Infinity cannot be written as JSON/],
   ])('fails for a schema with %s', (_what, inputSchema, error) => {
     expect(() => HarnessTool.inlineFunction({ name: 'f', description: 'd', inputSchema: inputSchema as any })).toThrow(error);

@@ -1,0 +1,130 @@
+import { Token } from 'aws-cdk-lib';
+import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { HarnessValidationError } from '../common/errors';
+import { validateListLength, validateString } from '../common/validation';
+
+/** The IP address type of a managed VPC endpoint. */
+export enum PrivateEndpointIpAddressType {
+  /** IPv4 addresses. */
+  IPV4 = 'IPV4',
+  /** IPv6 addresses. */
+  IPV6 = 'IPV6',
+}
+
+/** A VPC endpoint the service manages for reaching the identity provider privately. */
+export interface ManagedVpcPrivateEndpointOptions {
+  /** The VPC in which the identity provider is reachable. */
+  readonly vpc: ec2.IVpc;
+
+  /**
+   * The subnets for the endpoint.
+   *
+   * @default - the VPC's default subnet selection
+   */
+  readonly vpcSubnets?: ec2.SubnetSelection;
+
+  /**
+   * Security groups for the endpoint (at most 5).
+   *
+   * @default - the service default
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * The endpoint's IP address type.
+   *
+   * @default PrivateEndpointIpAddressType.IPV4
+   */
+  readonly ipAddressType?: PrivateEndpointIpAddressType;
+
+  /**
+   * A routing domain for the endpoint (3–255 characters).
+   *
+   * @default - none
+   */
+  readonly routingDomain?: string;
+
+  /**
+   * Tags for the endpoint (at most 50; keys 1–128, values up to 256 characters).
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+const LATTICE_ID = /^((rcfg-[0-9a-z]{17})|(arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]{17}))$/;
+const VPC_ID = /^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
+const SUBNET_ID = /^subnet-[0-9a-zA-Z]{8,17}$/;
+const SG_ID = /^sg-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
+const TAG = /^[a-zA-Z0-9\s_.:/=+\-@]*$/;
+
+/**
+ * How the JWT authorizer reaches an identity provider that is not on the public
+ * internet. Use the static factories.
+ */
+export abstract class HarnessPrivateEndpoint {
+  /** A VPC Lattice resource configuration you manage, by id (`rcfg-...`) or ARN. */
+  public static selfManagedLattice(resourceConfigurationIdentifier: string): HarnessPrivateEndpoint {
+    return new LatticeEndpoint(resourceConfigurationIdentifier);
+  }
+
+  /** A VPC endpoint the service creates and manages in your VPC. */
+  public static managedVpc(options: ManagedVpcPrivateEndpointOptions): HarnessPrivateEndpoint {
+    return new ManagedVpcEndpoint(options);
+  }
+
+  /** @internal */
+  public abstract _render(path: string): CfnHarness.PrivateEndpointProperty;
+}
+
+class LatticeEndpoint extends HarnessPrivateEndpoint {
+  constructor(private readonly id: string) {
+    super();
+    validateString('authorizer.privateEndpoint.resourceConfigurationIdentifier', id, {
+      minLength: 20, maxLength: 2048, pattern: LATTICE_ID, patternDescription: 'a VPC Lattice resource configuration id (rcfg-...) or ARN',
+    });
+  }
+
+  public _render(): CfnHarness.PrivateEndpointProperty {
+    return { selfManagedLatticeResource: { resourceConfigurationIdentifier: this.id } };
+  }
+}
+
+class ManagedVpcEndpoint extends HarnessPrivateEndpoint {
+  constructor(private readonly options: ManagedVpcPrivateEndpointOptions) {
+    super();
+    const p = 'authorizer.privateEndpoint';
+    validateString(`${p}.vpc`, options.vpc.vpcId, { pattern: VPC_ID, patternDescription: 'a VPC id' });
+    validateListLength(`${p}.securityGroups`, options.securityGroups, 0, 5);
+    validateString(`${p}.routingDomain`, options.routingDomain, { minLength: 3, maxLength: 255 });
+    const tags = options.tags;
+    if (tags && !Token.isUnresolved(tags)) {
+      const keys = Object.keys(tags);
+      if (keys.length > 50) throw new HarnessValidationError(`${p}.tags`, `has ${keys.length} tags; at most 50 are allowed`);
+      for (const k of keys) {
+        validateString(`${p}.tags key`, k, { minLength: 1, maxLength: 128, pattern: TAG, patternDescription: 'letters, digits, whitespace and _ . : / = + - @' });
+        validateString(`${p}.tags.${k}`, tags[k], { maxLength: 256, pattern: TAG, patternDescription: 'letters, digits, whitespace and _ . : / = + - @' });
+      }
+    }
+  }
+
+  public _render(path: string): CfnHarness.PrivateEndpointProperty {
+    const o = this.options;
+    const subnetIds = o.vpc.selectSubnets(o.vpcSubnets).subnetIds;
+    validateListLength(`${path}.vpcSubnets`, subnetIds, 1);
+    subnetIds.forEach((s, i) => validateString(`${path}.vpcSubnets[${i}]`, s, { pattern: SUBNET_ID, patternDescription: 'a subnet id' }));
+    const securityGroupIds = o.securityGroups?.map(sg => sg.securityGroupId);
+    securityGroupIds?.forEach((s, i) => validateString(`${path}.securityGroups[${i}]`, s, { pattern: SG_ID, patternDescription: 'a security group id' }));
+    return {
+      managedVpcResource: {
+        vpcIdentifier: o.vpc.vpcId,
+        subnetIds,
+        endpointIpAddressType: o.ipAddressType ?? PrivateEndpointIpAddressType.IPV4,
+        securityGroupIds,
+        routingDomain: o.routingDomain,
+        tags: o.tags,
+      },
+    };
+  }
+}
