@@ -69,10 +69,18 @@ export function createOnlyInputs(
   memory: CfnHarness.HarnessMemoryConfigurationProperty | undefined,
   environment: CfnHarness.HarnessEnvironmentProviderProperty | undefined,
 ): unknown {
+  const network = member(member(environment, 'agentCoreRuntimeEnvironment'), 'networkConfiguration');
   return {
     encryptionKeyArn: member(member(memory, 'managedMemoryConfiguration'), 'encryptionKeyArn'),
-    network: member(member(environment, 'agentCoreRuntimeEnvironment'), 'networkConfiguration'),
+    // PUBLIC is the service default: stating it explicitly must not rename (and so replace) the harness.
+    network: isPublicOnly(network) ? undefined : network,
   };
+}
+
+function isPublicOnly(network: unknown): boolean {
+  if (network === undefined || typeof network !== 'object' || network === null) return false;
+  const keys = Object.keys(network).filter(k => (network as Record<string, unknown>)[k] !== undefined);
+  return keys.length === 1 && (network as Record<string, unknown>).networkMode === 'PUBLIC';
 }
 
 /** The L1 types list read-only attributes as settable; the service ignores or rejects them. */

@@ -1,8 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { BEDROCK_MODEL, harnessProperties, newHarness } from './helpers';
-import { Harness, HarnessMemory, HarnessSystemPrompt } from '../../src';
+import { Harness, HarnessMemory, HarnessNetworkConfiguration, HarnessSystemPrompt } from '../../src';
 import { createTestApp, createTestStack } from '../support/app';
 
 const STACK_UUID_HEAD = {
@@ -68,6 +69,21 @@ describe('generated harness name', () => {
     const none = renderedName(stack => newHarness({}, stack));
     expect(a).not.toEqual(b);
     expect(a).not.toEqual(none);
+  });
+
+  test('does not change when the public network, the service default, is stated explicitly', () => {
+    const implicit = renderedName(stack => newHarness({}, stack));
+    const explicit = renderedName(stack => newHarness({ network: HarnessNetworkConfiguration.usingPublicNetwork() }, stack));
+    expect(explicit).toEqual(implicit);
+  });
+
+  test('changes when the harness moves into a VPC (a create-only input)', () => {
+    const implicit = renderedName(stack => newHarness({}, stack));
+    const inVpc = renderedName(stack => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, maxAzs: 2 });
+      newHarness({ network: HarnessNetworkConfiguration.usingVpc(stack, { vpc }) }, stack);
+    });
+    expect(inVpc).not.toEqual(implicit);
   });
 
   test('changes when the key is a token that resolves differently', () => {
