@@ -41,7 +41,9 @@ function integContext(): Record<string, unknown> {
   const flags = JSON.parse(fs.readFileSync(flagsFile, 'utf8'));
   // integ-runner unsets the target partitions (a historical quirk it keeps so snapshots do not churn).
   delete flags['@aws-cdk/core:target-partitions'];
-  return flags;
+  // As the CDK CLI does without --debug: no creation stack traces (absolute paths, line numbers) in
+  // the snapshot's metadata, which would churn on every edit and differ between machines.
+  return { ...flags, 'aws:cdk:disable-stack-trace': true, 'aws:cdk:disable-creation-stack-traces': true };
 }
 
 function discover(dir: string): string[] {

@@ -38,7 +38,11 @@ function synthExample(example: string): StackSummary[] {
   const app = new App({
     outdir,
     stackTraces: false,
-    context: { '@aws-cdk/core:validateAgainstDefaultRules': true },
+    context: {
+      '@aws-cdk/core:validateAgainstDefaultRules': true,
+      // aws-cdk-lib records a creation stack trace for every resource unless told not to.
+      'aws:cdk:disable-creation-stack-traces': true,
+    },
   });
   mod.build(app);
   const assembly = app.synth();
