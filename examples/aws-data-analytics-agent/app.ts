@@ -112,7 +112,8 @@ export function build(app: App): void {
 }
 
 if (require.main === module) {
-  const app = new App();
+  // As in a new project's cdk.json: aws-cdk-lib's bundled CloudFormation validation fails the synth.
+  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
   build(app);
   app.synth();
 }

@@ -144,7 +144,8 @@ function acknowledgePipelineFindings(pipeline: pipelines.CodePipeline, promote: 
 }
 
 if (require.main === module) {
-  const app = new App();
+  // As in a new project's cdk.json: aws-cdk-lib's bundled CloudFormation validation fails the synth.
+  const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
   build(app);
   app.synth();
 }

@@ -1,7 +1,7 @@
 import { Annotations, Arn, ArnFormat, Token } from 'aws-cdk-lib';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
-import { _harnessDependable, _registerEndpoint } from './endpoint-registry';
+import { _registerEndpoint } from './endpoint-registry';
 import { EndpointVersionPolicy } from './endpoint-version-policy';
 import { HarnessEndpointBase, IHarnessEndpoint } from './harness-endpoint-base';
 import { HarnessValidationError } from '../common/errors';
@@ -178,9 +178,11 @@ export class HarnessEndpoint extends HarnessEndpointBase {
       description: props.description,
       tags: renderTags(props.tags),
     });
-    // The endpoint needs the harness's role and policies in place, not only the
-    // L1 its HarnessId refers to.
-    this.resource.node.addDependency(_harnessDependable(props.harness));
+    // No explicit DependsOn: the HarnessId GetAtt already orders the endpoint after
+    // the harness, which is all that creating an endpoint needs. The role's policies
+    // matter only to invocations, and everything here that invokes (smoke tests,
+    // promotion reads) depends on the whole harness itself. Rendering DependsOn on
+    // the role and every policy for each endpoint only added synth cost.
 
     this.harnessEndpointArn = this.resource.attrArn;
     this.liveVersion = this.resource.attrLiveVersion;

@@ -1,11 +1,14 @@
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
-import { App, Stack } from 'aws-cdk-lib';
+import { CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { fixAssertionSalt } from './fixed-assertion-salt';
+import { createTestApp } from '../support/app';
 
 function assertionTemplate(fix: boolean): Template {
-  const app = new App();
+  const app = createTestApp();
   const stack = new Stack(app, 'Tested');
+  // CloudFormation rejects a template without resources.
+  new CfnWaitConditionHandle(stack, 'Placeholder');
   const integ = new IntegTest(app, 'Integ', { testCases: [stack] });
   integ.assertions.awsApiCall('STS', 'getCallerIdentity').expect(ExpectedResult.objectLike({}));
   if (fix) fixAssertionSalt(app, 'constant');
