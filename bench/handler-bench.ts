@@ -6,7 +6,7 @@
 // It also builds the same entry points with `--minify --main-fields=module,main` into bench/out/ so the effect
 // of that bundling option can be compared before changing .projenrc.ts.
 import { execFileSync } from 'child_process';
-import { existsSync, statSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 
@@ -25,8 +25,8 @@ interface Bundle {
 const BUNDLES: Bundle[] = [
   { name: 'onEvent handler', entry: 'src/provider/on-event.lambda.ts', file: 'assets/provider/on-event.lambda/index.js', target: 'node24' },
   { name: 'isComplete handler', entry: 'src/provider/is-complete.lambda.ts', file: 'assets/provider/is-complete.lambda/index.js', target: 'node24' },
-  // projen resolves the CLI outfile inside assets/cli/main/; accept the bin path too once that is fixed.
-  { name: 'CLI', entry: 'src/cli/main.ts', file: existsSync(path.join(ROOT, 'assets/cli/main.js')) ? 'assets/cli/main.js' : 'assets/cli/main/cli/main.js', target: 'node20' },
+  // The package's bin, as users run it.
+  { name: 'CLI', entry: 'src/cli/main.ts', file: JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['cdk-agentcore-harness'], target: 'node20' },
 ];
 
 function coldRequireMs(file: string): number {

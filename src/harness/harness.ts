@@ -108,7 +108,7 @@ export class Harness extends HarnessBase {
       pattern: ROLE_ARN,
       patternDescription: 'an IAM role ARN with a 12-digit account, arn:<partition>:iam::<account>:role/<name>',
     });
-    this.grantee = new RecordingGrantee(this.executionRole);
+    this.grantee = new RecordingGrantee(this.executionRole, props.role === undefined);
     this.grantPrincipal = this.grantee;
     for (const statement of baseExecutionStatements(this)) {
       this.grantee.addToPrincipalPolicy(statement);

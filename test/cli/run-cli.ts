@@ -4,19 +4,14 @@ import * as path from 'path';
 import { Emulator, emulatorEnv } from '../emulator';
 
 const ROOT = path.join(__dirname, '..', '..');
-/** Where projen's bundler writes the CLI today (outfile is resolved inside assets/cli/main/). */
-const PROJEN_OUTFILE = 'assets/cli/main/cli/main.js';
-
-/** The bundled CLI: the package's bin when that file exists, else the file projen's bundle task writes. */
+/** The bundled CLI, found through package.json's bin so that the tests prove the published bin works. */
 export function cliBundlePath(): string {
   // CDK_AGENTCORE_HARNESS_CLI points at another build (e.g. a minified one) to run the same suite against it.
   if (process.env.CDK_AGENTCORE_HARNESS_CLI) return path.resolve(process.env.CDK_AGENTCORE_HARNESS_CLI);
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const bin = pkg.bin?.['cdk-agentcore-harness'] as string | undefined;
-  for (const candidate of [bin, PROJEN_OUTFILE]) {
-    if (candidate && existsSync(path.join(ROOT, candidate))) return path.join(ROOT, candidate);
-  }
-  throw new Error(`The CLI bundle is missing (looked for ${bin} and ${PROJEN_OUTFILE}): run \`npx projen bundle\` first`);
+  if (bin && existsSync(path.join(ROOT, bin))) return path.join(ROOT, bin);
+  throw new Error(`The CLI bundle ${bin} (package.json bin) is missing: run \`npx projen bundle\` first`);
 }
 
 export interface CliRun {
