@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -23,6 +23,9 @@ import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
 import { validateToolSet } from '../tools/validate-tools';
 import { HarnessVersion } from '../version/harness-version';
+
+/** Never rendered: the constructor replaces it before it returns. */
+const PENDING_MODEL: CfnHarness.HarnessModelConfigurationProperty = {};
 
 /**
  * An AgentCore harness: a managed agent loop (model, system prompt, tools,
@@ -89,7 +92,7 @@ export class Harness extends HarnessBase {
   private readonly skills: BoundList<HarnessSkill, CfnHarness.HarnessSkillProperty>;
   private readonly hooks: BoundList<HarnessHook, CfnHarness.HarnessHookProperty>;
   private readonly allowedTools?: string[];
-  private postCreatePolicy?: iam.Policy;
+  private postCreateDocument?: iam.PolicyDocument;
   private runtimeView?: IBedrockAgentRuntime;
 
   constructor(scope: Construct, id: string, props: HarnessProps) {
@@ -115,7 +118,6 @@ export class Harness extends HarnessBase {
     }
 
     // Rendered below, once the resource exists for options that read its attributes.
-    let model: CfnHarness.HarnessModelConfigurationProperty | undefined;
     let memory: CfnHarness.HarnessMemoryConfigurationProperty | undefined;
     let environment: CfnHarness.HarnessEnvironmentProviderProperty | undefined;
 
@@ -124,9 +126,9 @@ export class Harness extends HarnessBase {
     this.resource = new CfnHarness(this, 'Resource', {
       harnessName: name,
       executionRoleArn: this.executionRole.roleArn,
-      model: Lazy.any({ produce: () => model }),
-      memory: Lazy.any({ produce: () => memory }),
-      environment: Lazy.any({ produce: () => environment }),
+      // A placeholder for the required property: the model is rendered (and assigned)
+      // below, once the resource exists for options that read its attributes.
+      model: PENDING_MODEL,
       systemPrompt: props.systemPrompt?._render(),
       truncation: props.truncation?._render(),
       maxIterations: props.maxIterations,
@@ -152,7 +154,10 @@ export class Harness extends HarnessBase {
       addPostCreateStatement: (statement) => this.addPostCreateStatement(statement),
     };
 
-    model = props.model._bind(this.ctx);
+    // Assigned as soon as they are rendered rather than through Lazy values: they
+    // never change after construction, and every Lazy costs a token resolution in each
+    // of the several passes synthesis makes over the template.
+    this.resource.model = props.model._bind(this.ctx);
     for (const extra of props.additionalModels ?? []) {
       extra._grant(this.ctx);
     }
@@ -167,6 +172,8 @@ export class Harness extends HarnessBase {
     environment = env.environment;
     this._connections = env.connections;
     checkReadOnlyFields(memory, environment);
+    this.resource.memory = memory;
+    this.resource.environment = environment;
     if (props.containerImage) {
       this.resource.environmentArtifact = props.containerImage._bind(this.ctx);
     }
@@ -270,13 +277,35 @@ export class Harness extends HarnessBase {
       this.grantee.recordMissing(statement);
       return;
     }
-    if (!this.postCreatePolicy) {
-      // A separate policy: it references the harness's attributes, so it must be
-      // created after the harness, and the harness must not depend on it.
-      this.postCreatePolicy = new iam.Policy(this, 'PostCreatePolicy', { roles: [this.executionRole] });
-      this.postCreatePolicy.node.addDependency(this.resource);
+    if (!this.postCreateDocument) {
+      this.postCreateDocument = this.createPostCreatePolicy();
     }
-    this.postCreatePolicy.addStatements(statement);
+    this.postCreateDocument.addStatements(statement);
+  }
+
+  /**
+   * A separate policy: it references the harness's attributes, so it must be
+   * created after the harness, and the harness must not depend on it.
+   *
+   * Rendered exactly as an `iam.Policy` attached to the role would be (same
+   * path `PostCreatePolicy/Resource`, hence the same logical id and policy name),
+   * but built from a plain construct and a `CfnPolicy`: the L2 policy's resource
+   * wrapper, property injection, metadata and boxed lists only cost synth time,
+   * for a policy that never needs its conditional rendering or later attachments.
+   */
+  private createPostCreatePolicy(): iam.PolicyDocument {
+    const document = new iam.PolicyDocument();
+    const scope = new Construct(this, 'PostCreatePolicy');
+    const policy: iam.CfnPolicy = new iam.CfnPolicy(scope, 'Resource', {
+      policyDocument: document,
+      // As iam.Policy names itself: the last 128 characters of its logical id.
+      policyName: Lazy.string({ produce: (): string => Stack.of(policy).resolve(policy.logicalId).slice(-128) }),
+      roles: [this.executionRole.roleName],
+    });
+    policy.node.addDependency(this.resource);
+    // iam.Policy's own check: an identity policy takes resources and no principals.
+    policy.node.addValidation({ validate: () => document.validateForIdentityPolicy() });
+    return document;
   }
 
   private bindPending(): void {

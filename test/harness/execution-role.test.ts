@@ -71,6 +71,26 @@ describe('default execution role', () => {
     expect(postCreateId).toBeDefined();
   });
 
+  test('the post-create policy renders as an iam.Policy on the role would: path, logical id, name and roles', () => {
+    const { stack, harness } = newHarness();
+    const cfn = harness.node.findChild('PostCreatePolicy').node.defaultChild as iam.CfnPolicy;
+    expect(cfn.node.path).toBe('TestStack/Harness/PostCreatePolicy/Resource');
+    const logicalId = stack.getLogicalId(cfn);
+    expect(logicalId).toMatch(/^HarnessPostCreatePolicy[0-9A-F]{8}$/);
+    const template = Template.fromStack(stack);
+    const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
+    const harnessId = Object.keys(template.findResources('AWS::BedrockAgentCore::Harness'))[0];
+    expect(template.toJSON().Resources[logicalId]).toEqual({
+      Type: 'AWS::IAM::Policy',
+      Properties: {
+        PolicyName: logicalId,
+        PolicyDocument: { Version: '2012-10-17', Statement: [expect.objectContaining({ Action: MEMORY_ACTIONS })] },
+        Roles: [{ Ref: roleId }],
+      },
+      DependsOn: [harnessId],
+    });
+  });
+
   test('grants added later also land in the policy the harness depends on', () => {
     const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
     const bucket = new s3.Bucket(stack, 'Bucket');
