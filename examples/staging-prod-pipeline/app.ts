@@ -125,10 +125,10 @@ function acknowledgePipelineFindings(pipeline: pipelines.CodePipeline, promote: 
         reason: 'CodeBuild test reports of this project only (report groups prefixed with the project name).',
       },
     ]),
-    ...['', ...endpoints.map((name) => `/harness-endpoint/${name}`)].map((suffix) => ({
+    ...endpoints.map((name) => `/harness-endpoint/${name}`).map((suffix) => ({
       id: `${IAM5}[Resource::${nagArn(stack, promote.harnessArnPattern)}${suffix}]`,
       reason: 'The harness id ends in ten characters the service picks at creation, so the promotion role is scoped to '
-        + 'this harness\'s name followed by exactly ten wildcard characters (and the two endpoints it promotes between).',
+        + 'the two endpoints it promotes between, under this harness\'s name followed by exactly ten wildcard characters.',
     })),
   );
   // Wildcards on the roles CDK Pipelines uses to deploy: only there, not pipeline-wide.

@@ -116,6 +116,8 @@ export async function pointEndpoint(
       { attempts: 6, onConflict: async () => { await waitForEndpoint(client, harnessId, endpointName, { deadline }); } },
     );
   } catch (e) {
+    // A timeout or race while waiting out a conflict keeps its own message and exit code.
+    if (e instanceof CliError) throw e;
     throw explain(e, 'UpdateHarnessEndpoint', what);
   }
   await waitForEndpoint(client, harnessId, endpointName, { deadline, version });

@@ -52,11 +52,15 @@ export function _definePromotedVersion(
   const expectedVersion = options.expectedVersion
     ?? contextString(target, isUnresolved(targetName) ? [] : [`${EXPECTED_VERSION_CONTEXT_KEY}:${targetName}`], 'expectedVersion');
   validateString('version.expectedVersion', expectedVersion, VERSION_RULES);
+  if (promotionId === INITIAL_PROMOTION_ID) {
+    throw new HarnessValidationError('version.promotionId',
+      `${show(promotionId)} is reserved for a promotion without an id (keep mode); use another id, such as a build number`);
+  }
 
   const harness = target.harness;
   const provider = HarnessProvider.getOrCreate(target);
-  // The source, and the target itself in keep mode.
-  provider._allowRead(harness.harnessArn, promotionId === undefined ? [sourceName, targetName] : [sourceName]);
+  // The source, and the target itself (keep mode, and the rollback of a failed promotion).
+  provider._allowRead(harness.harnessArn, [sourceName, targetName]);
 
   const resource = new CustomResource(target, 'PromotedVersion', {
     serviceToken: provider.serviceToken,
@@ -66,9 +70,11 @@ export function _definePromotedVersion(
       HarnessId: _cfnHarnessOf(harness)?.attrHarnessId ?? harness.harnessId,
       SourceEndpoint: sourceName,
       PromotionId: promotionId ?? INITIAL_PROMOTION_ID,
-      // Only without an explicit id: the handler keeps the target's live version
-      // when the target already exists, instead of promoting.
-      TargetEndpoint: promotionId === undefined ? targetName : undefined,
+      // Without an explicit id, the handler keeps the target's live version when
+      // the target already exists, instead of promoting. With an id, it reads the
+      // target only on an in-place update (the rollback of a failed promotion),
+      // so the rollback returns what the target serves instead of re-reading the source.
+      TargetEndpoint: targetName,
       // Also only without an explicit id: a change of the target's other
       // properties re-runs the handler, which returns the version the target
       // serves now. CloudFormation's endpoint update re-sends TargetVersion, and

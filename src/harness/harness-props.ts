@@ -175,8 +175,13 @@ export interface HarnessProps {
    * Managed memory is deleted with the harness (CloudFormation cannot ask the
    * service to keep it), so a harness with managed memory is retained by
    * default; `RemovalPolicy.DESTROY` deletes it and every stored conversation.
+   * By default a replaced harness is always retained, whatever its memory: a
+   * change that moves a harness off managed memory may replace it, and the old
+   * harness still holds the conversations. Setting this prop applies it to both
+   * deletion and replacement.
    *
-   * @default - `RemovalPolicy.RETAIN` with managed memory, otherwise `RemovalPolicy.DESTROY`
+   * @default - on deletion `RemovalPolicy.RETAIN` with managed memory, otherwise
+   * `RemovalPolicy.DESTROY`; on replacement always `RemovalPolicy.RETAIN`
    */
   readonly removalPolicy?: RemovalPolicy;
 }

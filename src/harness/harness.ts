@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, AspectPriority, Aspects, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -195,6 +195,13 @@ export class Harness extends HarnessBase {
         + 'deletes the memory and every stored conversation with it.');
     }
     this.resource.applyRemovalPolicy(removalPolicy);
+    if (props.removalPolicy === undefined) {
+      // A replacement is governed by the NEW template's UpdateReplacePolicy. Switching away from
+      // managed memory (e.g. dropping its create-only encryption key) replaces the harness while the
+      // new template no longer has managed memory; DESTROY would then delete the old harness and its
+      // conversations without anyone opting out. So by default a replacement always keeps the old one.
+      this.resource.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
+    }
 
     this.harnessArn = this.resource.attrArn;
     this.harnessId = this.resource.attrHarnessId;

@@ -82,6 +82,11 @@ function validateApiKey(path: string, apiKey: IApiKeyCredentialProvider | undefi
     pattern: API_KEY_PROVIDER_ARN,
     patternDescription: API_KEY_PROVIDER_ARN_DESCRIPTION,
   });
+  // The provider's ARN is rendered as apiKeyArn, so it must match the same pattern.
+  validateString(`${path}.apiKey`, apiKey?.credentialProviderArn, {
+    pattern: API_KEY_PROVIDER_ARN,
+    patternDescription: API_KEY_PROVIDER_ARN_DESCRIPTION,
+  });
 }
 
 function common(options: HarnessModelOptions) {

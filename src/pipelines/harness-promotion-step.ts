@@ -84,8 +84,8 @@ export interface HarnessPromotionStepProps {
  * in CodeBuild, after the stage that defines the harness has been deployed
  * (add it to the stage's `post` steps).
  *
- * The step's role can only read that harness and its two endpoints and update
- * the target endpoint. The harness ARN reaches the step through a stack output
+ * The step's role can only read the two endpoints and update the target
+ * endpoint: exactly what `promote --from --to` calls. The harness ARN reaches the step through a stack output
  * of the harness's stack.
  *
  * CloudFormation does not see the promotion: the template of the target
@@ -124,15 +124,9 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
       envFromCfnOutputs: { [HARNESS_ARN_VARIABLE]: harnessArnOutput(props.harness) },
       buildEnvironment: props.buildEnvironment,
       timeout: props.timeout ?? Duration.minutes(30),
+      // Exactly what `promote --from --to` calls: it reads both endpoints and updates the target;
+      // it never reads the harness or lists its endpoints or versions.
       rolePolicyStatements: [
-        new iam.PolicyStatement({
-          actions: [
-            'bedrock-agentcore:GetHarness',
-            'bedrock-agentcore:ListHarnessEndpoints',
-            'bedrock-agentcore:ListHarnessVersions',
-          ],
-          resources: [harnessArnPattern],
-        }),
         new iam.PolicyStatement({
           actions: ['bedrock-agentcore:GetHarnessEndpoint'],
           resources: [endpointArn(from), endpointArn(to)],

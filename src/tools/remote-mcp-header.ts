@@ -8,8 +8,9 @@ import { validateString } from '../common/validation';
  *
  * Headers usually carry credentials, and CloudFormation stores the template in
  * plain text. So a header value is a `SecretValue` that renders as a dynamic
- * reference (`{{resolve:secretsmanager:...}}`, `{{resolve:ssm-secure:...}}`), a
- * NoEcho parameter or another resolved reference — never the secret itself.
+ * reference (`{{resolve:secretsmanager:...}}`), a NoEcho parameter or another
+ * resolved reference — never the secret itself. (CloudFormation does not resolve
+ * `{{resolve:ssm-secure:...}}` in this resource type, so SSM SecureString is refused.)
  * Literal text is possible only through `unsafePlainText`, for values that are
  * not secret (a tenant id, a content type).
  *
@@ -63,11 +64,16 @@ class SecretHeader extends RemoteMcpHeader {
     // A SecretValue built with unsafePlainText resolves to its literal string;
     // every real secret source resolves either to a `{{resolve:...}}` dynamic
     // reference or to an intrinsic (Ref of a NoEcho parameter, Fn::GetAtt, Fn::Join).
-    const resolved = Stack.of(scope).resolve(this.secret);
+    // Resolve the unwrapped value, not the SecretValue itself: resolving a SecretValue
+    // throws when the app sets @aws-cdk/core:checkSecretUsage (as `cdk init` does).
+    // unsafeUnwrap only turns the SecretValue into its token; the template still
+    // carries the reference, not the secret.
+    const token = this.secret.unsafeUnwrap();
+    const resolved = Stack.of(scope).resolve(token);
     if (typeof resolved === 'string' && !resolved.startsWith('{{resolve:')) {
       throw new HarnessValidationError(path,
         'the SecretValue is plain text (SecretValue.unsafePlainText) and would be written into the template; '
-        + 'read it from Secrets Manager or SSM (SecretValue.secretsManager, SecretValue.ssmSecure), '
+        + 'read it from Secrets Manager (SecretValue.secretsManager) or a NoEcho parameter (SecretValue.cfnParameter), '
         + 'or use RemoteMcpHeader.unsafePlainText for a value that is not secret');
     }
     // CloudFormation resolves ssm-secure references only in a fixed list of
@@ -77,9 +83,6 @@ class SecretHeader extends RemoteMcpHeader {
         'SSM SecureString references ({{resolve:ssm-secure:...}}) are not supported by CloudFormation for this resource; '
         + 'store the value in Secrets Manager and use SecretValue.secretsManager');
     }
-    // unsafeUnwrap only turns the SecretValue into its token; the template still
-    // carries the reference, not the secret.
-    const token = this.secret.unsafeUnwrap();
     if (!Token.isUnresolved(token)) {
       validateString(path, token, { minLength: 1, maxLength: 16383 });
     }

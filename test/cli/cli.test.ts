@@ -235,6 +235,20 @@ describe('promote', () => {
     expect(h.endpoints.get('PROD')!.liveVersion).toBe('5');
   });
 
+  test('a timeout while waiting out a ConflictException still exits 6, not 1', async () => {
+    const h = seedPipeline();
+    emulator.timing.msUntilReady = 60_000;
+    const restore = applyEmulatorEnv(emulator);
+    const sdk = new BedrockAgentCoreControlClient({});
+    await sdk.send(new UpdateHarnessEndpointCommand({ harnessId: h.harnessId, endpointName: 'PROD', targetVersion: '4' }));
+    sdk.destroy();
+    restore();
+    const out = await runCli(emulator, ['promote', '--harness', h.harnessId, '--from', 'STAGING', '--to', 'PROD', '--timeout', '0.3']);
+    expect(out.stderr).toMatch(/Timed out waiting for endpoint PROD of harness .* to become READY \(status UPDATING, live version 3, target 4\)/);
+    expect(out.code).toBe(6);
+    expect(updates().filter((r) => String(r.body.clientToken).startsWith('cli-')).map((r) => r.status)).toEqual([409]);
+  });
+
   test('throttling and 5xx are retried; the endpoint is updated once', async () => {
     const h = seedPipeline();
     emulator.faults.inject('UpdateHarnessEndpoint', 'throttling', 1);

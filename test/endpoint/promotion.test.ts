@@ -60,15 +60,30 @@ describe('promotedFrom', () => {
     const { template } = stagingProd({ promotion: { promotionId: 'build-42', expectedVersion: '7' } });
     const props = promotion(template).resource.Properties;
     expect(props).toMatchObject({ PromotionId: 'build-42', ExpectedVersion: '7', SourceEndpoint: 'STAGING' });
-    expect(props.TargetEndpoint).toBeUndefined();
+    // The target is named so that the rollback of a failed promotion returns what PROD serves.
+    expect(props.TargetEndpoint).toBe('PROD');
     expect(props.TargetConfig).toBeUndefined();
+  });
+
+  test('with a promotion id, the handler may still read PROD (the rollback of a failed promotion returns its version)', () => {
+    const { template } = stagingProd({ promotion: { promotionId: 'build-42' } });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+      .flatMap((p: any) => p.Properties.PolicyDocument.Statement)
+      .filter((st: any) => [st.Action].flat().includes('bedrock-agentcore:GetHarnessEndpoint'));
+    expect(JSON.stringify(statements)).toContain('/harness-endpoint/PROD');
+    expect(JSON.stringify(statements)).toContain('/harness-endpoint/STAGING');
+  });
+
+  test('the promotion id "initial" is reserved for keep mode', () => {
+    expect(() => stagingProd({ promotion: { promotionId: 'initial' } })).toThrow(/promotionId.*"initial" is reserved/);
+    expect(() => stagingProd({ context: { 'cdk-agentcore-harness:promotion:PROD': 'initial' } })).toThrow(/"initial" is reserved/);
   });
 
   describe('promotion id from context', () => {
     test('reads cdk-agentcore-harness:promotion:<target endpoint name>', () => {
       const { template } = stagingProd({ context: { 'cdk-agentcore-harness:promotion:PROD': 'run-7' } });
       expect(promotion(template).resource.Properties).toMatchObject({ PromotionId: 'run-7' });
-      expect(promotion(template).resource.Properties.TargetEndpoint).toBeUndefined();
+      expect(promotion(template).resource.Properties.TargetConfig).toBeUndefined();
     });
 
     test('falls back to cdk-agentcore-harness:promotion', () => {
@@ -187,7 +202,7 @@ describe('promotedFrom', () => {
       const plain = resourcesOf(stagingProd().template);
       const promoted = resourcesOf(stagingProd({ context: { 'cdk-agentcore-harness:promotion:PROD': 'build-43' } }).template);
       expect(promoted.promotion.Properties.PromotionId).toBe('build-43');
-      expect(promoted.promotion.Properties).not.toHaveProperty('TargetEndpoint');
+      expect(promoted.promotion.Properties).not.toHaveProperty('TargetConfig');
       expect(promoted.prod).toEqual(plain.prod);
       expect(promoted.staging).toEqual(plain.staging);
     });

@@ -99,14 +99,16 @@ describe('attributes', () => {
 });
 
 describe('removal policy', () => {
-  test.each<[string, any, string]>([
-    ['managed memory (default)', {}, 'Retain'],
-    ['disabled memory', { memory: HarnessMemory.disabled() }, 'Delete'],
-    ['managed memory with DESTROY', { removalPolicy: RemovalPolicy.DESTROY }, 'Delete'],
-    ['disabled memory with RETAIN', { memory: HarnessMemory.disabled(), removalPolicy: RemovalPolicy.RETAIN }, 'Retain'],
-  ])('%s', (_, props, policy) => {
+  test.each<[string, any, string, string]>([
+    ['managed memory (default)', {}, 'Retain', 'Retain'],
+    // A replacement is decided by the new template: moving off managed memory must not delete the old harness.
+    ['disabled memory', { memory: HarnessMemory.disabled() }, 'Delete', 'Retain'],
+    ['managed memory with DESTROY', { removalPolicy: RemovalPolicy.DESTROY }, 'Delete', 'Delete'],
+    ['disabled memory with DESTROY', { memory: HarnessMemory.disabled(), removalPolicy: RemovalPolicy.DESTROY }, 'Delete', 'Delete'],
+    ['disabled memory with RETAIN', { memory: HarnessMemory.disabled(), removalPolicy: RemovalPolicy.RETAIN }, 'Retain', 'Retain'],
+  ])('%s', (_, props, deletion, replacement) => {
     const { stack } = newHarness(props);
-    Template.fromStack(stack).hasResource('AWS::BedrockAgentCore::Harness', { DeletionPolicy: policy, UpdateReplacePolicy: policy });
+    Template.fromStack(stack).hasResource('AWS::BedrockAgentCore::Harness', { DeletionPolicy: deletion, UpdateReplacePolicy: replacement });
   });
 
   test('DESTROY with managed memory warns about losing the conversations', () => {

@@ -44,6 +44,20 @@ describe('model validation', () => {
       .toThrow(/model: exactly one of apiKey, apiKeyArn must be set; got apiKey, apiKeyArn/);
   });
 
+  test.each([
+    ['an OAuth2 provider', 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/x'],
+    ['another partition', KEY_ARN.replace('arn:aws:', 'arn:aws-cn:')],
+  ])('fails when the apiKey provider ARN is %s, which CloudFormation rejects as apiKeyArn', (_, credentialProviderArn) => {
+    const key = (stack: ReturnType<typeof createTestStack>) =>
+      ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(stack, 'Key', { credentialProviderArn });
+    const one = createTestStack();
+    expect(() => newHarness({ model: HarnessModel.gemini({ modelId: 'm', apiKey: key(one) }) }, one))
+      .toThrow(/model\.apiKey: ".*" does not match an API-key credential provider ARN/);
+    const two = createTestStack();
+    expect(() => newHarness({ model: BEDROCK_MODEL, additionalModels: [HarnessModel.liteLlm({ modelId: 'm', apiKey: key(two) })] }, two))
+      .toThrow(/additionalModels\[0\]\.apiKey: ".*" does not match/);
+  });
+
   test('additional models are checked under their own path', () => {
     expect(() => newHarness({ model: BEDROCK_MODEL, additionalModels: [BEDROCK_MODEL, HarnessModel.bedrock({ modelId: 'm', temperature: 3 })] }))
       .toThrow(/additionalModels\[1\]\.temperature: 3 .*between 0 and 2/);

@@ -58,14 +58,9 @@ describe('HarnessPromotionStep', () => {
     expect(Object.values<any>(outputs)).toEqual([expect.objectContaining({ Value: { 'Fn::GetAtt': [harnessId, 'Arn'] } })]);
   });
 
-  test('can only read that harness and its two endpoints, and update the target', () => {
+  test('can only read the two endpoints and update the target: what `promote --from --to` calls', () => {
     const { pipelineStack } = pipelineWith(literal);
     expect(promotionStatements(Template.fromStack(pipelineStack))).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['bedrock-agentcore:GetHarness', 'bedrock-agentcore:ListHarnessEndpoints', 'bedrock-agentcore:ListHarnessVersions'],
-        Resource: arn('support_agent-??????????'),
-      },
       {
         Effect: 'Allow',
         Action: 'bedrock-agentcore:GetHarnessEndpoint',
@@ -89,8 +84,10 @@ describe('HarnessPromotionStep', () => {
     const prefix = (Stack.of(harness).resolve(harness.harnessName)['Fn::Join'][1] as unknown[])[0] as string;
     expect(prefix.length).toBeGreaterThan(8);
     const statements = promotionStatements(Template.fromStack(pipelineStack));
-    expect(statements[0].Resource).toEqual(arn(`${prefix}*-??????????`));
-    expect(statements[2].Resource).toEqual(arn(`${prefix}*-??????????/harness-endpoint/PROD`));
+    expect(statements[0].Resource).toEqual([
+      arn(`${prefix}*-??????????/harness-endpoint/STAGING`), arn(`${prefix}*-??????????/harness-endpoint/PROD`),
+    ]);
+    expect(statements[1].Resource).toEqual(arn(`${prefix}*-??????????/harness-endpoint/PROD`));
   });
 
   test('custom endpoints, CLI command, install commands and timeout', () => {
@@ -109,7 +106,7 @@ describe('HarnessPromotionStep', () => {
       'node ./node_modules/cdk-agentcore-harness/assets/cli/main.js promote --harness "$HARNESS_ARN" --from BETA --to LIVE',
     ]);
     expect(project.Properties.TimeoutInMinutes).toBe(10);
-    expect(promotionStatements(template)[2].Resource).toEqual(arn('support_agent-??????????/harness-endpoint/LIVE'));
+    expect(promotionStatements(template)[1].Resource).toEqual(arn('support_agent-??????????/harness-endpoint/LIVE'));
   });
 
   test('an imported harness with a literal ARN works', () => {
@@ -117,7 +114,7 @@ describe('HarnessPromotionStep', () => {
       new CfnWaitConditionHandle(stack, 'OtherContent');
       return Harness.fromHarnessArn(stack, 'Agent', 'arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/legacy_agent-a1B2c3D4e5');
     });
-    expect(promotionStatements(Template.fromStack(pipelineStack))[0].Resource).toEqual(arn('legacy_agent-??????????'));
+    expect(promotionStatements(Template.fromStack(pipelineStack))[1].Resource).toEqual(arn('legacy_agent-??????????/harness-endpoint/PROD'));
   });
 
   describe('validation', () => {

@@ -104,8 +104,8 @@ describe('HarnessProvider', () => {
     const statements = policyOf(Template.fromStack(stack), 'cdkagentcoreharnessHarnessProviderIsCompleteHandlerServiceRole')!;
     expect(statements).toHaveLength(1);
     expect(statements[0].Action).toEqual(['bedrock-agentcore:GetHarness', 'bedrock-agentcore:GetHarnessEndpoint']);
-    // With an explicit id the target is never read, so only the source is granted.
-    expect(statements[0].Resource).toHaveLength(2);
+    // The harness, the source, and the target (read by the rollback of a failed promotion).
+    expect(statements[0].Resource).toHaveLength(3);
   });
 
   test('an imported harness is granted by its literal ARN', () => {

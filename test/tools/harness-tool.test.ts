@@ -1,6 +1,7 @@
 import { CfnParameter, Lazy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { GatewayOAuthGrantType, GatewayOutboundAuth, HarnessTool, RemoteMcpHeader } from '../../src';
+import { createTestApp, createTestStack } from '../support/app';
 import { createFakeHarness, roleStatements } from '../support/bind-context';
 
 const GATEWAY_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/my-gateway-abcdef1234';
@@ -211,6 +212,35 @@ describe('HarnessTool.remoteMcp', () => {
     expect(() => bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
       headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.unsafePlainText('Bearer abc')) },
     }))).toThrow(/headers.Authorization: the SecretValue is plain text .*RemoteMcpHeader.unsafePlainText/);
+  });
+
+  test('the plain-text error does not recommend SSM SecureString, which is refused', () => {
+    const fake = createFakeHarness();
+    let message = '';
+    try {
+      bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+        headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.unsafePlainText('Bearer abc')) },
+      }));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/SecretValue.secretsManager/);
+    expect(message).not.toMatch(/ssmSecure|SSM/);
+  });
+
+  test('works in apps with @aws-cdk/core:checkSecretUsage (cdk init sets it), and still refuses plain text', () => {
+    const context = { '@aws-cdk/core:checkSecretUsage': true };
+    const fake = createFakeHarness(createTestStack(createTestApp({ context })));
+    bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+      headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.secretsManager('mcp/token')) },
+    }));
+    fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
+      Tools: [{ Config: { RemoteMcp: { Headers: { Authorization: '{{resolve:secretsmanager:mcp/token:SecretString:::}}' } } } }],
+    });
+    const plain = createFakeHarness(createTestStack(createTestApp({ context })));
+    expect(() => bindTools(plain, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+      headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.unsafePlainText('Bearer abc')) },
+    }))).toThrow(/headers.Authorization: the SecretValue is plain text/);
   });
 
   test.each([

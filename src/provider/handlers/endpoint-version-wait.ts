@@ -1,7 +1,7 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
 import { endpointLabel, EndpointView, getEndpoint, newControlClient } from './control';
-import { parseEndpointVersionProps } from './endpoint-version';
+import { IN_PLACE, parseEndpointVersionProps } from './endpoint-version';
 import { HandlerError } from './errors';
 import { isSwitching, readiness } from './status';
 import { IsCompleteRequest, IsCompleteResponse } from './types';
@@ -26,15 +26,16 @@ async function findTarget(client: BedrockAgentCoreControlClient, harnessId: stri
 
 /**
  * Waits until the source endpoint is READY and not mid-switch, then reports its live version. In keep mode
- * (TargetEndpoint set, docs/DESIGN.md) an existing target reports its own live version instead, so a resource
- * without an explicit promotion id never moves the target.
+ * (no explicit promotion id, docs/DESIGN.md), and on an in-place update (the rollback of a failed promotion),
+ * an existing target reports its own live version instead, so the target never moves without a new promotion.
  */
 export async function isEndpointVersionComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
   if (event.RequestType === 'Delete') return { IsComplete: true };
   const props = parseEndpointVersionProps(event.ResourceProperties);
   const client = newControlClient();
   try {
-    if (props.targetEndpoint !== undefined) {
+    const keepTarget = props.keepMode || event.Data?.[IN_PLACE] === 'true';
+    if (props.targetEndpoint !== undefined && keepTarget) {
       const target = await findTarget(client, props.harnessId, props.targetEndpoint);
       if (target) {
         const kept = settledVersion(endpointLabel(props.harnessId, props.targetEndpoint), target);

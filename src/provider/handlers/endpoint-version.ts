@@ -7,18 +7,32 @@ export interface EndpointVersionProps {
   readonly sourceEndpoint: string;
   readonly promotionId: string;
   readonly expectedVersion?: string;
-  /** Keep mode (no explicit promotion): an existing target keeps the version it serves. */
+  /**
+   * The endpoint this version is for. In keep mode (PromotionId `initial`) an existing target keeps the version
+   * it serves; with an explicit promotion id it is only read on an in-place update (a rollback), see below.
+   */
   readonly targetEndpoint?: string;
+  /** No explicit promotion id: an existing target always keeps the version it serves. */
+  readonly keepMode: boolean;
 }
+
+/** The PromotionId of a promotion without an explicit id (keep mode). */
+export const INITIAL_PROMOTION_ID = 'initial';
+
+/** onEvent Data key (merged into the isComplete request by the framework): an Update that keeps the physical id. */
+export const IN_PLACE = 'InPlace';
 
 export function parseEndpointVersionProps(raw: Record<string, unknown>): EndpointVersionProps {
   const p = new Properties(ENDPOINT_VERSION_TYPE, raw);
+  const promotionId = p.required('PromotionId');
+  const targetEndpoint = p.optional('TargetEndpoint');
   return {
     harnessId: p.required('HarnessId'),
     sourceEndpoint: p.required('SourceEndpoint'),
-    promotionId: p.required('PromotionId'),
+    promotionId,
     expectedVersion: p.optional('ExpectedVersion'),
-    targetEndpoint: p.optional('TargetEndpoint'),
+    targetEndpoint,
+    keepMode: targetEndpoint !== undefined && promotionId === INITIAL_PROMOTION_ID,
   };
 }
 
@@ -30,5 +44,12 @@ export function parseEndpointVersionProps(raw: Record<string, unknown>): Endpoin
 export function onEndpointVersionEvent(event: OnEventRequest): OnEventResponse {
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   const props = parseEndpointVersionProps(event.ResourceProperties);
-  return { PhysicalResourceId: endpointVersionPhysicalId(props.harnessId, props.sourceEndpoint, props.promotionId) };
+  const physicalId = endpointVersionPhysicalId(props.harnessId, props.sourceEndpoint, props.promotionId);
+  // Same promotion, same id: no promotion happens. This is the rollback of a failed promotion (CloudFormation
+  // re-sends the old properties with the old id) or a change of another property; isComplete then returns
+  // what the target serves instead of re-reading the source, which may have moved on since.
+  if (event.RequestType === 'Update' && physicalId === event.PhysicalResourceId) {
+    return { PhysicalResourceId: physicalId, Data: { [IN_PLACE]: 'true' } };
+  }
+  return { PhysicalResourceId: physicalId };
 }

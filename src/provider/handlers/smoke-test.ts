@@ -36,6 +36,9 @@ export function parseSmokeTestProps(raw: Record<string, unknown>): SmokeTestProp
   };
 }
 
+/** onEvent Data key (merged into the isComplete request by the framework): nothing to invoke. */
+export const ALREADY_PASSED = 'AlreadyPassed';
+
 /**
  * The physical id hashes every property, so any change is a replacement: on rollback CloudFormation only
  * deletes the new resource and never re-invokes the agent. Inputs are validated here so a bad pattern fails
@@ -44,5 +47,13 @@ export function parseSmokeTestProps(raw: Record<string, unknown>): SmokeTestProp
 export function onSmokeTestEvent(event: OnEventRequest): OnEventResponse {
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   const props = parseSmokeTestProps(event.ResourceProperties);
-  return { PhysicalResourceId: smokeTestPhysicalId(props.harnessId, props.qualifier, event.ResourceProperties) };
+  const physicalId = smokeTestPhysicalId(props.harnessId, props.qualifier, event.ResourceProperties);
+  // An Update whose properties hash to the id CloudFormation already holds: a test with exactly these
+  // properties passed before (that is how the id was recorded). This is the rollback of a failed update of this
+  // test (CloudFormation re-sends the old properties with the old id), so the agent is not invoked again.
+  if (event.RequestType === 'Update' && physicalId === event.PhysicalResourceId) {
+    return { PhysicalResourceId: physicalId, Data: { [ALREADY_PASSED]: 'true' } };
+  }
+  return { PhysicalResourceId: physicalId };
 }
+

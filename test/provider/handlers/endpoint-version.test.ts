@@ -239,3 +239,41 @@ describe('Custom::HarnessEndpointVersion keep mode (TargetEndpoint set)', () => 
     await expect(isComplete(event)).rejects.toThrow(/Access denied: GetHarnessEndpoint on endpoint PROD/);
   });
 });
+
+describe('Custom::HarnessEndpointVersion with a promotion id: the rollback of a failed promotion', () => {
+  test('returns what the target serves (no re-read of the source, no ExpectedVersion failure), so the rollback succeeds', async () => {
+    const h = ctx.emulator.seedHarness({ name: 'agent', versions: 6, endpoints: [{ name: 'STAGING', liveVersion: '4' }, { name: 'PROD', liveVersion: '3' }] });
+    const v1 = { HarnessId: h.harnessId, SourceEndpoint: 'STAGING', PromotionId: 'build-1', ExpectedVersion: '4', TargetEndpoint: 'PROD' };
+    const created = await createAndComplete(v1);
+    await expect(isComplete(created.event)).resolves.toEqual({ IsComplete: true, Data: { Version: '4' } });
+    h.endpoints.get('PROD')!.liveVersion = '4'; // CloudFormation then points PROD at it.
+    h.endpoints.get('STAGING')!.liveVersion = '6'; // STAGING moves on.
+
+    // The next promotion expects 5, but STAGING serves 6: the new resource fails, CloudFormation keeps the old id.
+    const v2 = { ...v1, PromotionId: 'build-2', ExpectedVersion: '5' };
+    const forward = cfnEvent('Update', TYPE, v2, { PhysicalResourceId: created.created.PhysicalResourceId, OldResourceProperties: v1 });
+    const forwardOut = await onEvent(forward);
+    expect(forwardOut.PhysicalResourceId).not.toBe(created.created.PhysicalResourceId);
+    await expect(isComplete({ ...completeEvent(forward, forwardOut.PhysicalResourceId!), Data: forwardOut.Data }))
+      .rejects.toThrow(/serves version 6, but ExpectedVersion is 5/);
+
+    // The rollback re-sends v1 with the old id; the framework merges onEvent's Data into the isComplete request.
+    const rollback = cfnEvent('Update', TYPE, v1, { PhysicalResourceId: created.created.PhysicalResourceId, OldResourceProperties: v2 });
+    const rollbackOut = await onEvent(rollback);
+    expect(rollbackOut.PhysicalResourceId).toBe(created.created.PhysicalResourceId);
+    await expect(isComplete({ ...completeEvent(rollback, rollbackOut.PhysicalResourceId!), Data: rollbackOut.Data }))
+      .resolves.toEqual({ IsComplete: true, Data: { Version: '4' } });
+    expect(mutatingRequests(ctx.emulator)).toEqual([]);
+  });
+
+  test('a new promotion id still reads the source, not the target', async () => {
+    const h = ctx.emulator.seedHarness({ name: 'agent', versions: 6, endpoints: [{ name: 'STAGING', liveVersion: '6' }, { name: 'PROD', liveVersion: '4' }] });
+    const v1 = { HarnessId: h.harnessId, SourceEndpoint: 'STAGING', PromotionId: 'build-1', TargetEndpoint: 'PROD' };
+    const v2 = { ...v1, PromotionId: 'build-2' };
+    const id1 = (await onEvent(cfnEvent('Create', TYPE, v1))).PhysicalResourceId;
+    const update = cfnEvent('Update', TYPE, v2, { PhysicalResourceId: id1, OldResourceProperties: v1 });
+    const out = await onEvent(update);
+    await expect(isComplete({ ...completeEvent(update, out.PhysicalResourceId!), Data: out.Data }))
+      .resolves.toEqual({ IsComplete: true, Data: { Version: '6' } });
+  });
+});

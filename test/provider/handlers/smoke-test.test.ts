@@ -172,6 +172,31 @@ describe('Custom::HarnessSmokeTest isComplete', () => {
     expect(ctx.emulator.requestsFor('InvokeHarness')).toHaveLength(1);
   });
 
+  test('the rollback of a failed update of the test (old properties, old physical id) does not invoke the agent again', async () => {
+    const h = ctx.emulator.seedHarness({ name: 'agent', versions: 3, endpoints: [{ name: 'PROD', liveVersion: '3' }] });
+    const v1 = smokeProps(h, { Qualifier: 'PROD', Trigger: '3' });
+    const v2 = smokeProps(h, { Qualifier: 'PROD', Trigger: '3', Prompt: 'Say goodbye' });
+    const created = await start(v1);
+    await expect(isComplete(created)).resolves.toMatchObject({ IsComplete: true });
+    expect(ctx.emulator.requestsFor('InvokeHarness')).toHaveLength(1);
+    // The forward update fails (the agent stops with max_tokens): CloudFormation keeps the old physical id.
+    h.invoke = { stopReason: 'max_tokens' };
+    const forward = cfnEvent('Update', TYPE, v2, { PhysicalResourceId: created.PhysicalResourceId, OldResourceProperties: v1, RequestId: 'forward' });
+    const forwardOut = await onEvent(forward);
+    expect(forwardOut.PhysicalResourceId).not.toBe(created.PhysicalResourceId);
+    await expect(isComplete({ ...completeEvent(forward, forwardOut.PhysicalResourceId!), Data: forwardOut.Data }))
+      .rejects.toThrow(/stopReason=max_tokens/);
+    expect(ctx.emulator.requestsFor('InvokeHarness')).toHaveLength(2);
+    // The rollback re-sends the old properties with the id CloudFormation holds (the old one).
+    const rollback = cfnEvent('Update', TYPE, v1, { PhysicalResourceId: created.PhysicalResourceId, OldResourceProperties: v2, RequestId: 'rollback' });
+    const rollbackOut = await onEvent(rollback);
+    expect(rollbackOut.PhysicalResourceId).toBe(created.PhysicalResourceId);
+    // The framework merges onEvent's Data into the isComplete request.
+    await expect(isComplete({ ...completeEvent(rollback, rollbackOut.PhysicalResourceId!), Data: rollbackOut.Data }))
+      .resolves.toMatchObject({ IsComplete: true });
+    expect(ctx.emulator.requestsFor('InvokeHarness')).toHaveLength(2);
+  });
+
   test('a missing harness throws a not-found message', async () => {
     const event = await start({ HarnessArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:harness/gone-0123456789', HarnessId: 'gone-0123456789', Prompt: 'hi' });
     await expect(isComplete(event)).rejects.toThrow(/harness gone-0123456789 was not found/);
