@@ -6,51 +6,17 @@
 //
 // Offline (CI): `npx projen integ` compares the synthesized templates with integ.harness.ts.snapshot/.
 // Against AWS: see "Integration tests" in the README.
-import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { App, Duration, Stack } from 'aws-cdk-lib';
-import {
-  EndpointVersionPolicy,
-  Harness,
-  HarnessMemory,
-  HarnessModel,
-  HarnessSystemPrompt,
-  HarnessVersion,
-} from '../src';
+import { Duration } from 'aws-cdk-lib';
+import { EndpointVersionPolicy, HarnessVersion } from '../src';
 import { fixAssertionSalt } from './integ/fixed-assertion-salt';
-import { HarnessProbe } from './integ/harness-probe';
-import { InvokeCheck, EndpointCheck, HarnessReadyCheck } from './integ/harness-probe.handler';
+import { createIntegHarness, createProbeIntegTest, PASSED } from './integ/harness-integ';
 
-/** Regions where AgentCore harness and the model's `us.` inference profile are available. */
-const REGIONS = ['us-east-1', 'us-west-2'];
-// Anchored: a FAIL message quotes the agent's reply, which could contain the word PASS.
-const PASSED = ExpectedResult.objectLike({ Payload: Match.stringLikeRegexp('^"?PASS"?$') });
-
-const app = new App({ context: { '@aws-cdk/core:validateAgainstDefaultRules': true } });
-// Environment-agnostic, so integ-runner can deploy it in any of REGIONS.
-const stack = new Stack(app, 'HarnessIntegStack');
-
-const harness = new Harness(stack, 'Agent', {
-  model: HarnessModel.bedrock({ modelId: 'us.anthropic.claude-haiku-4-5-20251001-v1:0', maxTokens: 512 }),
-  systemPrompt: HarnessSystemPrompt.fromText('You are a test agent. Answer in one short sentence.'),
-  // No conversation data, so the harness is deleted with the stack (no retained memory to clean up).
-  memory: HarnessMemory.disabled(),
-  maxIterations: 3,
-});
+const setup = createIntegHarness('HarnessIntegStack');
+const { app, harness } = setup;
 const staging = harness.addEndpoint('STAGING', { version: EndpointVersionPolicy.followLatest() });
 const prod = harness.addEndpoint('PROD', { version: EndpointVersionPolicy.pinned(HarnessVersion.of(harness, '1')) });
 
-const probe = new HarnessProbe(stack, 'Probe', { harness });
-
-const integ = new IntegTest(app, 'HarnessInteg', {
-  testCases: [stack],
-  regions: REGIONS,
-  // The update workflow would deploy the committed snapshot first; a harness is cheap to recreate.
-  stackUpdateWorkflow: false,
-});
-
-function check(payload: HarnessReadyCheck | EndpointCheck | InvokeCheck) {
-  return integ.assertions.invokeFunction({ functionName: probe.function.functionName, payload: JSON.stringify(payload) });
-}
+const check = createProbeIntegTest(setup, 'HarnessInteg');
 
 // CloudFormation reports the harness and endpoints complete when READY; the waits cover an
 // endpoint that is still switching versions.

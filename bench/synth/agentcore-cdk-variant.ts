@@ -4,7 +4,6 @@
 import * as os from 'os';
 import { AgentCoreHarness, AgentCoreHarnessRole, HarnessSpecSchema } from '@aws/agentcore-cdk';
 import { Stack } from 'aws-cdk-lib';
-import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
 import * as def from './definition';
 import { Variant } from './variant';
@@ -40,15 +39,6 @@ export const agentCoreCdkVariant: Variant = {
       executionRole: role.role,
     });
 
-    new bedrockagentcore.CfnHarnessEndpoint(scope, 'Staging', {
-      harnessId: harness.harnessId,
-      endpointName: def.STAGING,
-      targetVersion: harness.harnessVersion,
-    });
-    new bedrockagentcore.CfnHarnessEndpoint(scope, 'Prod', {
-      harnessId: harness.harnessId,
-      endpointName: def.PROD,
-      targetVersion: def.PROD_VERSION,
-    });
+    def.addCfnEndpoints(scope, harness.harnessId, harness.harnessVersion);
   },
 };

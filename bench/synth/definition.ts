@@ -1,3 +1,6 @@
+import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
+import { Construct } from 'constructs';
+
 // The one agent definition every variant synthesizes, so the figures compare like with like.
 export const BENCH_ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -19,4 +22,13 @@ export const PROD_VERSION = '1';
 /** Harness names must match ^[a-zA-Z][a-zA-Z0-9_]{0,39}$. */
 export function harnessName(index: number): string {
   return `bench_agent_${index}`;
+}
+
+/**
+ * The two endpoints as a user without an endpoint construct writes them: STAGING on the harness's
+ * latest version, PROD pinned to PROD_VERSION (ids `Staging` and `Prod` under `scope`).
+ */
+export function addCfnEndpoints(scope: Construct, harnessId: string, latestVersion: string): void {
+  new bedrockagentcore.CfnHarnessEndpoint(scope, 'Staging', { harnessId, endpointName: STAGING, targetVersion: latestVersion });
+  new bedrockagentcore.CfnHarnessEndpoint(scope, 'Prod', { harnessId, endpointName: PROD, targetVersion: PROD_VERSION });
 }

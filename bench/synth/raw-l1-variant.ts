@@ -43,15 +43,6 @@ export const rawL1Variant: Variant = {
     });
     harness.node.addDependency(role);
 
-    new bedrockagentcore.CfnHarnessEndpoint(scope, 'Staging', {
-      harnessId: harness.attrHarnessId,
-      endpointName: def.STAGING,
-      targetVersion: harness.attrVersion,
-    });
-    new bedrockagentcore.CfnHarnessEndpoint(scope, 'Prod', {
-      harnessId: harness.attrHarnessId,
-      endpointName: def.PROD,
-      targetVersion: def.PROD_VERSION,
-    });
+    def.addCfnEndpoints(scope, harness.attrHarnessId, harness.attrVersion);
   },
 };

@@ -3,6 +3,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IHarness } from '../../src';
+import { nagServiceArn } from '../shared/nag-acknowledgements';
 
 export interface DataAccess {
   readonly agent: IHarness;
@@ -40,7 +41,7 @@ export function acknowledgeDataAccessFindings(access: DataAccess): void {
       reason: 'Athena writes each query result under a generated key below the workgroup result prefix, with the caller\'s credentials.',
     },
     {
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:glue:${stack.region}:${stack.account}:table/${access.glueDatabase}/*]`,
+      id: `AwsSolutions-IAM5[Resource::${nagServiceArn(stack, 'glue', `table/${access.glueDatabase}/*`)}]`,
       reason: `Read-only table definitions of every table in the ${access.glueDatabase} database, which is the dataset the agent analyses.`,
     },
   );

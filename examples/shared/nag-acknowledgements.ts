@@ -9,8 +9,9 @@ import { IHarness } from '../../src';
 
 const IAM5 = 'AwsSolutions-IAM5';
 
-function arn(stack: Stack, service: string, resource: string, region = stack.region, account = stack.account): string {
-  return `arn:<AWS::Partition>:${service}:${region}:${account}:${resource}`;
+/** cdk-nag's notation for an ARN of `stack`'s partition, region and account: `arn:<AWS::Partition>:...`. */
+export function nagServiceArn(stack: Stack, service: string, resource: string): string {
+  return `arn:<AWS::Partition>:${service}:${stack.region}:${stack.account}:${resource}`;
 }
 
 /**
@@ -32,19 +33,19 @@ export function acknowledgeHarnessRoleFindings(harness: IHarness, foundationMode
         + 'cloudwatch:PutMetricData, which a condition limits to the bedrock-agentcore namespace.',
     },
     {
-      id: `${IAM5}[Resource::${arn(stack, 'logs', 'log-group:/aws/bedrock-agentcore/runtimes/*')}]`,
+      id: `${IAM5}[Resource::${nagServiceArn(stack, 'logs', 'log-group:/aws/bedrock-agentcore/runtimes/*')}]`,
       reason: 'The service names the harness runtime\'s log group itself; the role is limited to the AgentCore runtimes prefix.',
     },
     {
-      id: `${IAM5}[Resource::${arn(stack, 'logs', 'log-group:/aws/bedrock-agentcore/runtimes/*:log-stream:*')}]`,
+      id: `${IAM5}[Resource::${nagServiceArn(stack, 'logs', 'log-group:/aws/bedrock-agentcore/runtimes/*:log-stream:*')}]`,
       reason: 'Log streams are created per session under the service-named runtime log group (AgentCore prefix only).',
     },
     {
-      id: `${IAM5}[Resource::${arn(stack, 'logs', 'log-group:*')}]`,
+      id: `${IAM5}[Resource::${nagServiceArn(stack, 'logs', 'log-group:*')}]`,
       reason: 'logs:DescribeLogGroups is authorized on log-group:* only; it reads names, not log data.',
     },
     {
-      id: `${IAM5}[Resource::${arn(stack, 'bedrock-agentcore', 'workload-identity-directory/default/workload-identity/*')}]`,
+      id: `${IAM5}[Resource::${nagServiceArn(stack, 'bedrock-agentcore', 'workload-identity-directory/default/workload-identity/*')}]`,
       reason: 'The harness\'s workload identity is created and named by the service, so its name is unknown at synth; '
         + 'only GetWorkloadAccessToken* on the default directory is allowed.',
     },
@@ -63,7 +64,7 @@ export function acknowledgeGatewayRoleFindings(gateway: IGateway): void {
   const gatewayName = stack.resolve(gateway.gatewayName);
   if (typeof gatewayName !== 'string') throw new Error(`${gateway.node.path}: the gateway name is only known at deploy time`);
   Validations.of(gateway).acknowledge({
-    id: `${IAM5}[Resource::${arn(stack, 'bedrock-agentcore', `workload-identity-directory/default/workload-identity/${gatewayName}-*`)}]`,
+    id: `${IAM5}[Resource::${nagServiceArn(stack, 'bedrock-agentcore', `workload-identity-directory/default/workload-identity/${gatewayName}-*`)}]`,
     reason: 'The gateway\'s workload identity is named by the service with a generated suffix after the gateway name; '
       + 'the wildcard covers only that suffix.',
   });

@@ -8,7 +8,7 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { EndpointVersionPolicy, Harness, HarnessModel, HarnessPromotionStep, HarnessSystemPrompt } from '../../src';
-import { acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
+import { acknowledgeHarnessRoleFindings, nagServiceArn } from '../shared/nag-acknowledgements';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -117,11 +117,11 @@ function acknowledgePipelineFindings(pipeline: pipelines.CodePipeline, promote: 
     { id: `${IAM5}[Resource::<${logicalId(artifactBucket)}.Arn>/*]`, reason: grantReason },
     ...projects.flatMap((project) => [
       {
-        id: `${IAM5}[Resource::arn:<AWS::Partition>:logs:${stack.region}:${stack.account}:log-group:/aws/codebuild/<${logicalId(project)}>:*]`,
+        id: `${IAM5}[Resource::${nagServiceArn(stack, 'logs', `log-group:/aws/codebuild/<${logicalId(project)}>:*`)}]`,
         reason: 'CodeBuild writes one log stream per build into the project\'s own log group.',
       },
       {
-        id: `${IAM5}[Resource::arn:<AWS::Partition>:codebuild:${stack.region}:${stack.account}:report-group/<${logicalId(project)}>-*]`,
+        id: `${IAM5}[Resource::${nagServiceArn(stack, 'codebuild', `report-group/<${logicalId(project)}>-*`)}]`,
         reason: 'CodeBuild test reports of this project only (report groups prefixed with the project name).',
       },
     ]),
@@ -138,8 +138,8 @@ function acknowledgePipelineFindings(pipeline: pipelines.CodePipeline, promote: 
   );
   Validations.of(pipeline.node.findChild('Assets')).acknowledge(
     { id: `${IAM5}[Resource::*]`, reason: 'Asset publishing runs cdk-assets, which assumes the bootstrap file-publishing role.' },
-    { id: `${IAM5}[Resource::arn:<AWS::Partition>:logs:${stack.region}:${stack.account}:log-group:/aws/codebuild/*]`, reason: 'The shared asset-publishing role writes the logs of the asset projects CDK Pipelines creates.' },
-    { id: `${IAM5}[Resource::arn:<AWS::Partition>:codebuild:${stack.region}:${stack.account}:report-group/*]`, reason: 'The shared asset-publishing role reports for the asset projects CDK Pipelines creates.' },
+    { id: `${IAM5}[Resource::${nagServiceArn(stack, 'logs', 'log-group:/aws/codebuild/*')}]`, reason: 'The shared asset-publishing role writes the logs of the asset projects CDK Pipelines creates.' },
+    { id: `${IAM5}[Resource::${nagServiceArn(stack, 'codebuild', 'report-group/*')}]`, reason: 'The shared asset-publishing role reports for the asset projects CDK Pipelines creates.' },
   );
 }
 

@@ -1,8 +1,7 @@
-import { Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { HarnessValidationError } from '../common/errors';
-import { validateListLength, validateString } from '../common/validation';
+import { isUnresolved, validateListLength, validateString, validateStringMap } from '../common/validation';
 
 /** The IP address type of a managed VPC endpoint. */
 export enum PrivateEndpointIpAddressType {
@@ -58,6 +57,7 @@ const VPC_ID = /^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const SUBNET_ID = /^subnet-[0-9a-zA-Z]{8,17}$/;
 const SG_ID = /^sg-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const TAG = /^[a-zA-Z0-9\s_.:/=+\-@]*$/;
+const TAG_DESCRIPTION = 'letters, digits, whitespace and _ . : / = + - @';
 
 /**
  * How the JWT authorizer reaches an identity provider that is not on the public
@@ -99,14 +99,12 @@ class ManagedVpcEndpoint extends HarnessPrivateEndpoint {
     validateListLength(`${p}.securityGroups`, options.securityGroups, 0, 5);
     validateString(`${p}.routingDomain`, options.routingDomain, { minLength: 3, maxLength: 255 });
     const tags = options.tags;
-    if (tags && !Token.isUnresolved(tags)) {
-      const keys = Object.keys(tags);
-      if (keys.length > 50) throw new HarnessValidationError(`${p}.tags`, `has ${keys.length} tags; at most 50 are allowed`);
-      for (const k of keys) {
-        validateString(`${p}.tags key`, k, { minLength: 1, maxLength: 128, pattern: TAG, patternDescription: 'letters, digits, whitespace and _ . : / = + - @' });
-        validateString(`${p}.tags.${k}`, tags[k], { maxLength: 256, pattern: TAG, patternDescription: 'letters, digits, whitespace and _ . : / = + - @' });
-      }
-    }
+    const tagCount = tags && !isUnresolved(tags) ? Object.keys(tags).length : 0;
+    if (tagCount > 50) throw new HarnessValidationError(`${p}.tags`, `has ${tagCount} tags; at most 50 are allowed`);
+    validateStringMap(`${p}.tags`, tags, {
+      key: { minLength: 1, maxLength: 128, pattern: TAG, patternDescription: TAG_DESCRIPTION },
+      value: { maxLength: 256, pattern: TAG, patternDescription: TAG_DESCRIPTION },
+    });
   }
 
   public _render(path: string): CfnHarness.PrivateEndpointProperty {

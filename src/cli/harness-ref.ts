@@ -1,6 +1,7 @@
 import { CliError, EXIT } from './cli-error';
+import { HARNESS_ID } from '../common/arn-patterns';
+import { ENDPOINT_NAME, VERSION_NUMBER } from '../common/endpoint-rules';
 
-const HARNESS_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,39}-[a-zA-Z0-9]{10}$/;
 const HARNESS_ARN = /^arn:aws[a-zA-Z-]*:bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):harness\/([^/]+)$/;
 
 export interface HarnessRef {
@@ -23,9 +24,6 @@ export function parseHarnessRef(value: string): HarnessRef {
   return { harnessId, region: arn?.[1] };
 }
 
-const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
-const VERSION = /^[1-9][0-9]{0,4}$/;
-
 export function parseEndpointName(option: string, value: string): string {
   if (!ENDPOINT_NAME.test(value)) {
     throw new CliError(`--${option} ${JSON.stringify(value)} is not an endpoint name (letter first, then letters, digits or _; at most 48)`, EXIT.usage);
@@ -41,7 +39,7 @@ export function refuseDefault(option: string, endpoint: string): void {
 }
 
 export function parseVersion(option: string, value: string): string {
-  if (!VERSION.test(value)) {
+  if (!VERSION_NUMBER.test(value)) {
     throw new CliError(`--${option} ${JSON.stringify(value)} is not a version number (1-99999, no leading zero)`, EXIT.usage);
   }
   return value;

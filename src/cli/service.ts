@@ -5,38 +5,41 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { CliError, EXIT } from './cli-error';
 import { endpointLabel, explain, getEndpoint, harnessLabel } from '../provider/handlers/control';
-import { withRetries } from '../provider/handlers/retry';
-import { isSwitching, readiness } from '../provider/handlers/status';
+import { sleep, withRetries } from '../provider/handlers/retry';
+import { isSettled, isSwitching, readiness } from '../provider/handlers/status';
 
-/** Every endpoint of the harness, across pages. */
-export async function listEndpoints(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessEndpoint[]> {
-  const all: HarnessEndpoint[] = [];
+/** Every item of a paginated List call, each page with our retries; a failure names the call and the harness. */
+async function listAll<T>(
+  action: string, harnessId: string, fetchPage: (nextToken: string | undefined) => Promise<{ items?: T[]; nextToken?: string }>,
+): Promise<T[]> {
+  const all: T[] = [];
   let nextToken: string | undefined;
   try {
     do {
-      const page = await withRetries(() => client.send(new ListHarnessEndpointsCommand({ harnessId, nextToken, maxResults: 100 })));
-      all.push(...(page.endpoints ?? []));
+      const page = await withRetries(() => fetchPage(nextToken));
+      all.push(...(page.items ?? []));
       nextToken = page.nextToken;
     } while (nextToken);
   } catch (e) {
-    throw explain(e, 'ListHarnessEndpoints', harnessLabel(harnessId));
+    throw explain(e, action, harnessLabel(harnessId));
   }
   return all;
 }
 
+/** Every endpoint of the harness, across pages. */
+export async function listEndpoints(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessEndpoint[]> {
+  return listAll('ListHarnessEndpoints', harnessId, async (nextToken) => {
+    const page = await client.send(new ListHarnessEndpointsCommand({ harnessId, nextToken, maxResults: 100 }));
+    return { items: page.endpoints, nextToken: page.nextToken };
+  });
+}
+
 /** Every version of the harness, across pages, newest first (the service's order is not relied on). */
 export async function listVersions(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessVersionSummary[]> {
-  const all: HarnessVersionSummary[] = [];
-  let nextToken: string | undefined;
-  try {
-    do {
-      const page = await withRetries(() => client.send(new ListHarnessVersionsCommand({ harnessId, nextToken, maxResults: 100 })));
-      all.push(...(page.harnessVersions ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
-  } catch (e) {
-    throw explain(e, 'ListHarnessVersions', harnessLabel(harnessId));
-  }
+  const all = await listAll('ListHarnessVersions', harnessId, async (nextToken) => {
+    const page = await client.send(new ListHarnessVersionsCommand({ harnessId, nextToken, maxResults: 100 }));
+    return { items: page.harnessVersions, nextToken: page.nextToken };
+  });
   return all.sort((a, b) => Number(b.harnessVersion) - Number(a.harnessVersion));
 }
 
@@ -76,8 +79,7 @@ export async function waitForEndpoint(
   const what = endpointLabel(harnessId, endpointName);
   for (;;) {
     const e = await getEndpoint(client, harnessId, endpointName);
-    const settled = readiness(what, e.status, e.failureReason) === 'ready' && !isSwitching(e.liveVersion, e.targetVersion);
-    if (settled && e.liveVersion !== undefined) {
+    if (isSettled(what, e) && e.liveVersion !== undefined) {
       if (options.version === undefined || e.liveVersion === options.version) return e.liveVersion;
       throw new CliError(`${what} is READY on version ${e.liveVersion}, not ${options.version}: another change won the race`, EXIT.failure);
     }
@@ -85,7 +87,7 @@ export async function waitForEndpoint(
       const state = `status ${e.status}, live version ${e.liveVersion ?? '-'}${e.targetVersion ? `, target ${e.targetVersion}` : ''}`;
       throw new CliError(`Timed out waiting for ${what} to become READY (${state}); raise --timeout or check the console`, EXIT.timeout);
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.min(pollIntervalMs(), Math.max(0, options.deadline - Date.now()))));
+    await sleep(Math.min(pollIntervalMs(), Math.max(0, options.deadline - Date.now())));
   }
 }
 

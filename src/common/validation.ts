@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import { HarnessValidationError } from './errors';
 
 // Shared synth-time checks. Every helper skips unresolved tokens, because their
@@ -109,4 +109,17 @@ export function validateNotBlank(property: string, value: string | undefined): v
   if (value.trim().length === 0) {
     throw new HarnessValidationError(property, `${show(value)} is blank; it must contain at least one non-whitespace character`);
   }
+}
+
+/**
+ * A duration as a whole number of `unit`; undefined when absent or a token.
+ * Fails when the duration is not a whole number of that unit.
+ */
+export function wholeDuration(property: string, duration: Duration | undefined, unit: 'seconds' | 'days'): number | undefined {
+  if (duration === undefined || duration.isUnresolved()) return undefined;
+  const value = unit === 'days' ? duration.toDays({ integral: false }) : duration.toSeconds({ integral: false });
+  if (!Number.isInteger(value)) {
+    throw new HarnessValidationError(property, `${duration.toHumanString()} is not a whole number of ${unit}`);
+  }
+  return value;
 }

@@ -1,5 +1,6 @@
 import { IHarnessEndpoint } from './harness-endpoint-base';
-import { _definePromotedVersion, PROMOTION_SOURCE_NAME_RULES } from './promoted-version';
+import { _definePromotedVersion } from './promoted-version';
+import { ENDPOINT_NAME_RULES, VERSION_NUMBER_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
@@ -72,7 +73,8 @@ export abstract class EndpointVersionPolicy {
    * endpoint defined outside this app).
    */
   public static promotedFromEndpointName(sourceEndpointName: string, options: PromotionOptions = {}): EndpointVersionPolicy {
-    validateString('version.sourceEndpointName', sourceEndpointName, PROMOTION_SOURCE_NAME_RULES);
+    // A source endpoint may be `DEFAULT` (the harness's newest version).
+    validateString('version.sourceEndpointName', sourceEndpointName, ENDPOINT_NAME_RULES);
     return new PromotedPolicy(sourceEndpointName, undefined, options);
   }
 
@@ -118,10 +120,7 @@ class PromotedPolicy extends EndpointVersionPolicy {
     private readonly source: IHarnessEndpoint | undefined,
     private readonly options: PromotionOptions) {
     super();
-    validateString('version.expectedVersion', options.expectedVersion, {
-      pattern: /^[1-9][0-9]{0,4}$/,
-      patternDescription: 'a version number from 1 to 99999 without a leading zero',
-    });
+    validateString('version.expectedVersion', options.expectedVersion, VERSION_NUMBER_RULES);
     if (options.promotionId !== undefined && !isUnresolved(options.promotionId) && options.promotionId.length === 0) {
       throw new HarnessValidationError('version.promotionId', `${show(options.promotionId)} must not be empty`);
     }

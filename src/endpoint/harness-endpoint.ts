@@ -4,10 +4,12 @@ import { Construct } from 'constructs';
 import { _registerEndpoint } from './endpoint-registry';
 import { EndpointVersionPolicy } from './endpoint-version-policy';
 import { HarnessEndpointBase, IHarnessEndpoint } from './harness-endpoint-base';
+import { ENDPOINT_NAME_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
 import { renderTags, validateTags } from '../harness/harness-render';
+import { endpointArnOf } from '../provider/perms';
 import { HarnessSmokeTest, HarnessSmokeTestOptions } from '../smoke-test/harness-smoke-test';
 import { _cfnHarnessOf } from '../version/harness-l1';
 
@@ -82,11 +84,6 @@ export interface HarnessEndpointAttributes {
   readonly harnessEndpointArn?: string;
 }
 
-const ENDPOINT_NAME_RULES = {
-  pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
-  patternDescription: 'a letter, then up to 47 letters, digits or _',
-};
-
 /**
  * A named endpoint of a harness (`AWS::BedrockAgentCore::HarnessEndpoint`):
  * a stable qualifier that serves one version of the harness, like a Lambda
@@ -104,7 +101,7 @@ export class HarnessEndpoint extends HarnessEndpointBase {
       public readonly harness = attrs.harness;
       public readonly endpointName = attrs.endpointName;
       public readonly harnessEndpointArn = attrs.harnessEndpointArn
-        ?? `${attrs.harness.harnessArn}/harness-endpoint/${attrs.endpointName}`;
+        ?? endpointArnOf(attrs.harness.harnessArn, attrs.endpointName);
     }
     const arn = attrs.harnessEndpointArn;
     const env = arn && !Token.isUnresolved(arn) ? Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME) : undefined;

@@ -5,8 +5,9 @@ import { Dependable, IConstruct, IDependable } from 'constructs';
 import { _findEndpoint, _harnessDependable } from './endpoint-registry';
 import type { PromotionOptions } from './endpoint-version-policy';
 import { IHarnessEndpoint } from './harness-endpoint-base';
+import { INITIAL_PROMOTION_ID, VERSION_NUMBER_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, StringRules, validateString } from '../common/validation';
+import { isUnresolved, show, validateString } from '../common/validation';
 import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT } from '../provider/harness-provider';
 import { _cfnHarnessOf } from '../version/harness-l1';
 
@@ -15,25 +16,6 @@ export const PROMOTION_CONTEXT_KEY = 'cdk-agentcore-harness:promotion';
 
 /** Context key prefix for expected versions: `<prefix>:<endpoint name>`. */
 export const EXPECTED_VERSION_CONTEXT_KEY = 'cdk-agentcore-harness:expected-version';
-
-/**
- * The promotion id used when neither the app nor the context gives one. The
- * custom resource then also names its target endpoint, and the handler keeps
- * the version the target already serves instead of reading the source, so a
- * deploy without an id never moves the target (see docs/lifecycle.md).
- */
-export const INITIAL_PROMOTION_ID = 'initial';
-
-/** A source endpoint may be `DEFAULT` (the harness's newest version). */
-export const PROMOTION_SOURCE_NAME_RULES: StringRules = {
-  pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
-  patternDescription: 'a letter, then up to 47 letters, digits or _',
-};
-
-const VERSION_RULES: StringRules = {
-  pattern: /^[1-9][0-9]{0,4}$/,
-  patternDescription: 'a version number from 1 to 99999 without a leading zero',
-};
 
 /**
  * Defines the `Custom::HarnessEndpointVersion` resource of a promoted endpoint
@@ -51,7 +33,7 @@ export function _definePromotedVersion(
   const promotionId = options.promotionId ?? contextString(target, promotionContextKeys(targetName), 'promotionId');
   const expectedVersion = options.expectedVersion
     ?? contextString(target, isUnresolved(targetName) ? [] : [`${EXPECTED_VERSION_CONTEXT_KEY}:${targetName}`], 'expectedVersion');
-  validateString('version.expectedVersion', expectedVersion, VERSION_RULES);
+  validateString('version.expectedVersion', expectedVersion, VERSION_NUMBER_RULES);
   if (promotionId === INITIAL_PROMOTION_ID) {
     throw new HarnessValidationError('version.promotionId',
       `${show(promotionId)} is reserved for a promotion without an id (keep mode); use another id, such as a build number`);

@@ -1,4 +1,3 @@
-import { Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
@@ -99,11 +98,8 @@ class VpcNetwork extends HarnessNetworkConfiguration {
     validateListLength('network.vpcSubnets', this.subnetIds, 1, 16);
     validateListLength('network.securityGroups', securityGroups, 1, 16);
     this.subnetIds.forEach((id, i) => validateString(`network.vpcSubnets[${i}]`, id, { pattern: SUBNET_ID, patternDescription: 'a subnet id' }));
-    securityGroups.forEach((sg, i) => {
-      if (!Token.isUnresolved(sg.securityGroupId)) {
-        validateString(`network.securityGroups[${i}]`, sg.securityGroupId, { pattern: SECURITY_GROUP_ID, patternDescription: 'a security group id' });
-      }
-    });
+    securityGroups.forEach((sg, i) =>
+      validateString(`network.securityGroups[${i}]`, sg.securityGroupId, { pattern: SECURITY_GROUP_ID, patternDescription: 'a security group id' }));
     this.connections = new ec2.Connections({ securityGroups });
   }
 

@@ -5,7 +5,7 @@ import { HarnessFilesystem } from './filesystem';
 import { FilesystemKind, normalizeMountPath } from './mount-path';
 import { HarnessNetworkConfiguration } from './network';
 import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show } from '../common/validation';
+import { isUnresolved, show, wholeDuration } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
 /** @internal */
@@ -126,10 +126,7 @@ function renderLifecycle(
 function lifecycleSeconds(ctx: HarnessBindContext, property: string, value: Duration | undefined): number | undefined {
   if (!value) return undefined;
   if (value.isUnresolved()) return value.toSeconds();
-  const seconds = value.toSeconds({ integral: false });
-  if (!Number.isInteger(seconds)) {
-    throw new HarnessValidationError(property, `${value.toHumanString()} is not a whole number of seconds`);
-  }
+  const seconds = wholeDuration(property, value, 'seconds')!;
   if (seconds < LIFECYCLE_MIN || seconds > LIFECYCLE_API_MAX) {
     throw new HarnessValidationError(property,
       `${seconds} seconds is out of range; it must be between ${LIFECYCLE_MIN} and ${LIFECYCLE_API_MAX} (14 days)`);

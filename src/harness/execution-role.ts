@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
-export const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
+const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
 
 /**
  * The default execution role. It has no `roleName`: IAM names are global, so a
@@ -23,6 +23,13 @@ export function createExecutionRole(scope: Construct, id: string): iam.Role {
     }),
     description: 'Execution role of an AgentCore harness',
   });
+}
+
+/** The default workload-identity directory of the stack's account and region, and every identity in it. */
+export function workloadIdentityArns(scope: Construct): string[] {
+  const { partition, region, account } = Stack.of(scope);
+  const directory = `arn:${partition}:bedrock-agentcore:${region}:${account}:workload-identity-directory/default`;
+  return [directory, `${directory}/workload-identity/*`];
 }
 
 /** The statements every harness needs, whatever it is configured with (harness-api.md §13.3). */
@@ -72,10 +79,7 @@ export function baseExecutionStatements(scope: Construct): iam.PolicyStatement[]
     new iam.PolicyStatement({
       sid: 'WorkloadIdentity',
       actions: ['bedrock-agentcore:GetWorkloadAccessToken', 'bedrock-agentcore:GetWorkloadAccessTokenForJWT'],
-      resources: [
-        `arn:${partition}:bedrock-agentcore:${region}:${account}:workload-identity-directory/default`,
-        `arn:${partition}:bedrock-agentcore:${region}:${account}:workload-identity-directory/default/workload-identity/*`,
-      ],
+      resources: workloadIdentityArns(scope),
     }),
   ];
 }

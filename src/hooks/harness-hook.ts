@@ -1,5 +1,5 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { HOOK_NAME_PATTERN } from './hook-name';
+import { HOOK_NAME_RULES } from './hook-name';
 import { HookTarget } from './hook-target';
 import { validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
@@ -36,9 +36,7 @@ export abstract class HarnessHook {
   public readonly name: string;
 
   protected constructor(name: string) {
-    validateString(`hooks[${name}].name`, name, {
-      minLength: 1, maxLength: 64, pattern: HOOK_NAME_PATTERN, patternDescription: 'letters, digits, _ and -',
-    });
+    validateString(`hooks[${name}].name`, name, HOOK_NAME_RULES);
     this.name = name;
   }
 

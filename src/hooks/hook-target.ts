@@ -1,10 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { HarnessValidationError } from '../common/errors';
-import { show, validateNumber, validateString } from '../common/validation';
+import { show, validateNumber, validateString, wholeDuration } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
 /** What the agent loop does when a Lambda hook fails or times out. */
@@ -64,12 +65,13 @@ export abstract class HookTarget {
    * key policy if the key does not delegate to IAM).
    */
   public static sns(topic: sns.ITopic): HookTarget {
-    return new SnsTarget(topic);
+    return new MessagingTarget('sns', topic.topicArn, SNS_ARN, 'an SNS topic ARN', grantee => topic.grantPublish(grantee));
   }
 
   /** An EventBridge event bus. The role gets `events:PutEvents` on the bus. */
   public static eventBridge(bus: events.IEventBus): HookTarget {
-    return new EventBridgeTarget(bus);
+    return new MessagingTarget('eventBridge', bus.eventBusArn, EVENT_BUS_ARN, 'an EventBridge event bus ARN',
+      grantee => bus.grantPutEventsTo(grantee));
   }
 
   /** @internal */
@@ -77,59 +79,44 @@ export abstract class HookTarget {
 }
 
 class LambdaTarget extends HookTarget {
-  private readonly timeoutSeconds?: number;
-
   constructor(private readonly fn: lambda.IFunction, private readonly options: LambdaHookTargetOptions) {
     super();
-    const timeout = options.timeout;
-    if (timeout && !timeout.isUnresolved()) {
-      const seconds = timeout.toSeconds({ integral: false });
-      if (!Number.isInteger(seconds)) {
-        throw new HarnessValidationError('hooks.target.timeout', `${timeout.toHumanString()} is not a whole number of seconds`);
-      }
-      validateNumber('hooks.target.timeout', seconds, { min: 1, max: 900, integer: true });
-      this.timeoutSeconds = seconds;
-    }
+    validateNumber('hooks.target.timeout', wholeDuration('hooks.target.timeout', options.timeout, 'seconds'), { min: 1, max: 900, integer: true });
     if (options.failureMode !== undefined && !Object.values(HookFailureMode).includes(options.failureMode)) {
       throw new HarnessValidationError('hooks.target.failureMode', `${show(options.failureMode)} is not a HookFailureMode`);
     }
   }
 
   public _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessHookTargetProperty {
-    validateString(`${path}.lambda`, this.fn.functionArn, {
-      minLength: 20, maxLength: 2048, pattern: LAMBDA_ARN, patternDescription: 'a Lambda function ARN',
-    });
+    validateTargetArn(`${path}.lambda`, this.fn.functionArn, LAMBDA_ARN, 'a Lambda function ARN');
     this.fn.grantInvoke(ctx.grantee);
     return {
       lambda: {
         arn: this.fn.functionArn,
-        timeoutSeconds: this.timeoutSeconds ?? (this.options.timeout ? this.options.timeout.toSeconds() : undefined),
+        timeoutSeconds: this.options.timeout?.toSeconds(),
         failureMode: this.options.failureMode,
       },
     };
   }
 }
 
-class SnsTarget extends HookTarget {
-  constructor(private readonly topic: sns.ITopic) { super(); }
+/** A fire-and-forget target (SNS or EventBridge): one ARN, one grant. */
+class MessagingTarget extends HookTarget {
+  constructor(
+    private readonly member: 'sns' | 'eventBridge',
+    private readonly arn: string,
+    private readonly arnPattern: RegExp,
+    private readonly arnDescription: string,
+    private readonly grant: (grantee: iam.IGrantable) => void,
+  ) { super(); }
 
   public _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessHookTargetProperty {
-    validateString(`${path}.sns`, this.topic.topicArn, {
-      minLength: 20, maxLength: 2048, pattern: SNS_ARN, patternDescription: 'an SNS topic ARN',
-    });
-    this.topic.grantPublish(ctx.grantee);
-    return { sns: { arn: this.topic.topicArn } };
+    validateTargetArn(`${path}.${this.member}`, this.arn, this.arnPattern, this.arnDescription);
+    this.grant(ctx.grantee);
+    return { [this.member]: { arn: this.arn } };
   }
 }
 
-class EventBridgeTarget extends HookTarget {
-  constructor(private readonly bus: events.IEventBus) { super(); }
-
-  public _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessHookTargetProperty {
-    validateString(`${path}.eventBridge`, this.bus.eventBusArn, {
-      minLength: 20, maxLength: 2048, pattern: EVENT_BUS_ARN, patternDescription: 'an EventBridge event bus ARN',
-    });
-    this.bus.grantPutEventsTo(ctx.grantee);
-    return { eventBridge: { arn: this.bus.eventBusArn } };
-  }
+function validateTargetArn(property: string, arn: string, pattern: RegExp, patternDescription: string): void {
+  validateString(property, arn, { minLength: 20, maxLength: 2048, pattern, patternDescription });
 }

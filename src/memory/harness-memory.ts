@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from './perms';
 import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateListLength, validateNumber, validateString } from '../common/validation';
+import { isUnresolved, show, validateListLength, validateNumber, validateString, wholeDuration } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
 /** A long-term memory strategy of service-managed memory. */
@@ -175,15 +175,8 @@ class ManagedMemory extends HarnessMemory {
         }
       });
     }
-    const expiry = options.eventExpiry;
-    if (expiry && !expiry.isUnresolved()) {
-      const days = expiry.toDays({ integral: false });
-      if (!Number.isInteger(days)) {
-        throw new HarnessValidationError('memory.eventExpiry', `${expiry.toHumanString()} is not a whole number of days`);
-      }
-      validateNumber('memory.eventExpiry', days, { min: 3, max: 365, integer: true });
-      this.eventExpiryDays = days;
-    }
+    this.eventExpiryDays = wholeDuration('memory.eventExpiry', options.eventExpiry, 'days');
+    validateNumber('memory.eventExpiry', this.eventExpiryDays, { min: 3, max: 365, integer: true });
     validateString('memory.encryptionKey', options.encryptionKey?.keyArn, {
       minLength: 1, maxLength: 2048, pattern: KMS_KEY_ARN, patternDescription: 'a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<uuid>)',
     });

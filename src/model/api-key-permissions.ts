@@ -2,6 +2,7 @@ import { Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HarnessBindContext } from '../harness/bind-context';
+import { workloadIdentityArns } from '../harness/execution-role';
 
 /**
  * Grants the execution role the use of an API key given by ARN only.
@@ -11,7 +12,7 @@ import { HarnessBindContext } from '../harness/bind-context';
  * provider stores the key in is unknown from the ARN, so the secret statement
  * covers the identity service's secrets in the provider's account and region.
  */
-export function grantApiKeyArn(ctx: HarnessBindContext, providerArn: string): void {
+function grantApiKeyArn(ctx: HarnessBindContext, providerArn: string): void {
   const stack = Stack.of(ctx.scope);
   let region = stack.region;
   let account = stack.account;
@@ -22,8 +23,7 @@ export function grantApiKeyArn(ctx: HarnessBindContext, providerArn: string): vo
     account = parts.account ?? account;
     vault = (parts.resourceName ?? '').split('/')[0] || vault;
   }
-  const agentcore = (resource: string, r = region, a = account) =>
-    `arn:${stack.partition}:bedrock-agentcore:${r}:${a}:${resource}`;
+  const agentcore = (resource: string) => `arn:${stack.partition}:bedrock-agentcore:${region}:${account}:${resource}`;
 
   ctx.addToRolePolicy(new iam.PolicyStatement({
     actions: ['bedrock-agentcore:GetResourceApiKey'],
@@ -31,8 +31,7 @@ export function grantApiKeyArn(ctx: HarnessBindContext, providerArn: string): vo
       providerArn,
       agentcore(`token-vault/${vault}`),
       agentcore(`token-vault/${vault}/apikeycredentialprovider`),
-      agentcore('workload-identity-directory/default', stack.region, stack.account),
-      agentcore('workload-identity-directory/default/workload-identity/*', stack.region, stack.account),
+      ...workloadIdentityArns(ctx.scope),
     ],
   }));
   ctx.addToRolePolicy(new iam.PolicyStatement({

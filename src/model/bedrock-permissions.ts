@@ -2,7 +2,7 @@ import { Annotations, Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HarnessBindContext } from '../harness/bind-context';
 
-export const BEDROCK_INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
+const BEDROCK_INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
 
 /**
  * Geographic prefixes of system-defined cross-region inference profiles
@@ -18,7 +18,7 @@ const PROFILE_PREFIX = /^(us|us-gov|eu|apac|jp|au|ca|global)\.(.+)$/;
  * ARN keeps region `*`; region `*` also matches the empty region global
  * profiles present.
  */
-export function bedrockModelResources(scope: HarnessBindContext['scope'], modelId: string): string[] {
+function bedrockModelResources(scope: HarnessBindContext['scope'], modelId: string): string[] {
   const stack = Stack.of(scope);
   const foundationModel = (region: string, id: string) =>
     `arn:${stack.partition}:bedrock:${region}::foundation-model/${id}`;

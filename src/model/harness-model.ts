@@ -101,10 +101,11 @@ function common(options: HarnessModelOptions) {
 /** Bedrock model ids LiteLLM routes through Bedrock: `bedrock/<id>`, optionally with a `converse/` or `invoke/` route. */
 const LITELLM_BEDROCK = /^bedrock\/(?:(?:converse|invoke)\/)?(.+)$/;
 
-class BedrockModel extends HarnessModel {
+/** What every provider shares: the props, the model id and the common checks. */
+abstract class ProviderModel<P extends HarnessModelOptions & { readonly modelId: string }> extends HarnessModel {
   public readonly modelId: string;
 
-  constructor(private readonly props: BedrockModelProps) {
+  constructor(protected readonly props: P) {
     super();
     this.modelId = props.modelId;
   }
@@ -112,7 +113,9 @@ class BedrockModel extends HarnessModel {
   public _validate(path: string): void {
     validateCommon(path, this.modelId, this.props);
   }
+}
 
+class BedrockModel extends ProviderModel<BedrockModelProps> {
   public _grant(ctx: HarnessBindContext): void {
     grantBedrockModel(ctx, this.modelId, this.props.apiFormat?._usesMantle ?? false);
   }
@@ -129,16 +132,9 @@ class BedrockModel extends HarnessModel {
   }
 }
 
-class OpenAiModel extends HarnessModel {
-  public readonly modelId: string;
-
-  constructor(private readonly props: OpenAiModelProps) {
-    super();
-    this.modelId = props.modelId;
-  }
-
+class OpenAiModel extends ProviderModel<OpenAiModelProps> {
   public _validate(path: string): void {
-    validateCommon(path, this.modelId, this.props);
+    super._validate(path);
     validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
     validateString(`${path}.apiBase`, this.props.apiBase, { minLength: 1, maxLength: 16383 });
   }
@@ -161,16 +157,9 @@ class OpenAiModel extends HarnessModel {
   }
 }
 
-class GeminiModel extends HarnessModel {
-  public readonly modelId: string;
-
-  constructor(private readonly props: GeminiModelProps) {
-    super();
-    this.modelId = props.modelId;
-  }
-
+class GeminiModel extends ProviderModel<GeminiModelProps> {
   public _validate(path: string): void {
-    validateCommon(path, this.modelId, this.props);
+    super._validate(path);
     validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
     validateNumber(`${path}.topK`, this.props.topK, { min: 0, max: 500, integer: true });
   }
@@ -192,16 +181,9 @@ class GeminiModel extends HarnessModel {
   }
 }
 
-class LiteLlmModel extends HarnessModel {
-  public readonly modelId: string;
-
-  constructor(private readonly props: LiteLlmModelProps) {
-    super();
-    this.modelId = props.modelId;
-  }
-
+class LiteLlmModel extends ProviderModel<LiteLlmModelProps> {
   public _validate(path: string): void {
-    validateCommon(path, this.modelId, this.props);
+    super._validate(path);
     validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, false);
     validateString(`${path}.apiBase`, this.props.apiBase, { minLength: 1, maxLength: 16383 });
   }

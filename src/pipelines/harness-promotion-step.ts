@@ -2,17 +2,14 @@ import { Aws, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
+import { ENDPOINT_NAME_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
+import { endpointArnOf } from '../provider/perms';
 
 /** The environment variable the promotion command reads the harness ARN from. */
 const HARNESS_ARN_VARIABLE = 'HARNESS_ARN';
-
-const ENDPOINT_NAME_RULES = {
-  pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
-  patternDescription: 'a letter, then up to 47 letters, digits or _',
-};
 
 /**
  * Properties of a promotion step.
@@ -114,7 +111,7 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
     }
 
     const harnessArnPattern = harnessArnPatternOf(props.harness);
-    const endpointArn = (name: string) => `${harnessArnPattern}/harness-endpoint/${name}`;
+    const endpointArn = (name: string) => endpointArnOf(harnessArnPattern, name);
     const cli = props.cliCommand ?? 'npx --yes cdk-agentcore-harness';
 
     super(id, {

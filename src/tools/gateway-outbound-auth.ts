@@ -1,6 +1,6 @@
 import { CfnHarness, IOAuth2CredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateListLength, validateString } from '../common/validation';
+import { isUnresolved, show, validateListLength, validateString, validateStringMap } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
 /** The OAuth grant the gateway's credential provider uses to get a token. */
@@ -108,15 +108,12 @@ class OAuth extends GatewayOutboundAuth {
       o.scopes.forEach((s, i) => validateString(`${p}.scopes[${i}]`, s, { minLength: 1, maxLength: 64 }));
     }
     if (o.customParameters !== undefined && !isUnresolved(o.customParameters)) {
-      const entries = Object.entries(o.customParameters);
-      if (entries.length < 1 || entries.length > 10) {
-        throw new HarnessValidationError(`${p}.customParameters`,
-          `has ${entries.length} entries; it must have between 1 and 10`);
-      }
-      for (const [k, v] of entries) {
-        validateString(`${p}.customParameters.${k}`, v, { minLength: 1, maxLength: 2048 });
+      const count = Object.keys(o.customParameters).length;
+      if (count < 1 || count > 10) {
+        throw new HarnessValidationError(`${p}.customParameters`, `has ${count} entries; it must have between 1 and 10`);
       }
     }
+    validateStringMap(`${p}.customParameters`, o.customParameters, { value: { minLength: 1, maxLength: 2048 } });
     validateString(`${p}.defaultReturnUrl`, o.defaultReturnUrl, {
       minLength: 1, maxLength: 2048, pattern: RETURN_URL, patternDescription: 'a URL with a scheme, e.g. https://...',
     });

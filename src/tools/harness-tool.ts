@@ -8,7 +8,7 @@ import {
   CODE_INTERPRETER_SESSION_ACTIONS, GATEWAY_INVOKE_ACTIONS,
 } from './perms';
 import { RemoteMcpHeader } from './remote-mcp-header';
-import { TOOL_NAME_PATTERN, TOOL_TYPE } from './tool-types';
+import { TOOL_NAME_RULES, TOOL_TYPE } from './tool-types';
 import { HarnessValidationError } from '../common/errors';
 import { validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
@@ -119,7 +119,7 @@ export abstract class HarnessTool {
    * the browser session actions on that browser only.
    */
   public static browser(options: BrowserToolOptions = {}): HarnessTool {
-    return new BrowserTool(options);
+    return new SandboxTool(BROWSER, options.name, options.browser, options.browser?.browserArn);
   }
 
   /**
@@ -127,7 +127,7 @@ export abstract class HarnessTool {
    * gets the code interpreter session actions on that code interpreter only.
    */
   public static codeInterpreter(options: CodeInterpreterToolOptions = {}): HarnessTool {
-    return new CodeInterpreterTool(options);
+    return new SandboxTool(CODE_INTERPRETER, options.name, options.codeInterpreter, options.codeInterpreter?.codeInterpreterArn);
   }
 
   /**
@@ -160,9 +160,7 @@ export abstract class HarnessTool {
 }
 
 function validateToolName(name: string | undefined): void {
-  validateString(`tools[${name ?? ''}].name`, name, {
-    minLength: 1, maxLength: 64, pattern: TOOL_NAME_PATTERN, patternDescription: 'letters, digits, _ and -',
-  });
+  validateString(`tools[${name ?? ''}].name`, name, TOOL_NAME_RULES);
 }
 
 class GatewayTool extends HarnessTool {
@@ -218,57 +216,79 @@ class RemoteMcpTool extends HarnessTool {
   }
 }
 
-class BrowserTool extends HarnessTool {
-  constructor(private readonly options: BrowserToolOptions) {
-    super(options.name);
-    validateString(`${this.path}.browser`, options.browser?.browserArn, {
-      pattern: BROWSER_ARN, patternDescription: 'a browser ARN',
-    });
-  }
-
-  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessToolProperty {
-    const browser = this.options.browser;
-    if (browser) {
-      browser.grantUse(ctx.grantee);
-      browser.grant(ctx.grantee, ...BROWSER_EXTRA_ACTIONS);
-    } else {
-      ctx.addToRolePolicy(new iam.PolicyStatement({
-        actions: BROWSER_SESSION_ACTIONS,
-        resources: [awsOwnedArn(ctx, 'browser', 'aws.browser.v1')],
-      }));
-    }
-    return {
-      type: TOOL_TYPE.BROWSER,
-      name: this.name,
-      // Omitting the ARN selects the AWS-managed browser.
-      config: { agentCoreBrowser: browser ? { browserArn: browser.browserArn } : {} },
-    };
-  }
+/** What differs between the AgentCore browser and code interpreter tools; the rest is shared. */
+interface SandboxKind {
+  readonly type: string;
+  /** The option and `config` member holding the custom resource's ARN. */
+  readonly option: 'browser' | 'codeInterpreter';
+  readonly member: 'agentCoreBrowser' | 'agentCoreCodeInterpreter';
+  readonly arnKey: 'browserArn' | 'codeInterpreterArn';
+  readonly arnPattern: RegExp;
+  readonly arnDescription: string;
+  /** The AWS-managed resource, used when no custom one is given. */
+  readonly awsResource: string;
+  readonly awsResourceName: string;
+  readonly sessionActions: string[];
+  /** What the custom resource's `grantUse` leaves out of `sessionActions`. */
+  readonly extraActions: string[];
 }
 
-class CodeInterpreterTool extends HarnessTool {
-  constructor(private readonly options: CodeInterpreterToolOptions) {
-    super(options.name);
-    validateString(`${this.path}.codeInterpreter`, options.codeInterpreter?.codeInterpreterArn, {
-      pattern: CODE_INTERPRETER_ARN, patternDescription: 'a code interpreter ARN',
+const BROWSER: SandboxKind = {
+  type: TOOL_TYPE.BROWSER,
+  option: 'browser',
+  member: 'agentCoreBrowser',
+  arnKey: 'browserArn',
+  arnPattern: BROWSER_ARN,
+  arnDescription: 'a browser ARN',
+  awsResource: 'browser',
+  awsResourceName: 'aws.browser.v1',
+  sessionActions: BROWSER_SESSION_ACTIONS,
+  extraActions: BROWSER_EXTRA_ACTIONS,
+};
+
+const CODE_INTERPRETER: SandboxKind = {
+  type: TOOL_TYPE.CODE_INTERPRETER,
+  option: 'codeInterpreter',
+  member: 'agentCoreCodeInterpreter',
+  arnKey: 'codeInterpreterArn',
+  arnPattern: CODE_INTERPRETER_ARN,
+  arnDescription: 'a code interpreter ARN',
+  awsResource: 'code-interpreter',
+  awsResourceName: 'aws.codeinterpreter.v1',
+  sessionActions: CODE_INTERPRETER_SESSION_ACTIONS,
+  extraActions: CODE_INTERPRETER_EXTRA_ACTIONS,
+};
+
+/** A browser or code interpreter tool: the AWS-managed one, or a custom one. */
+class SandboxTool extends HarnessTool {
+  constructor(
+    private readonly kind: SandboxKind,
+    name: string | undefined,
+    private readonly custom: IBrowserCustom | ICodeInterpreterCustom | undefined,
+    private readonly customArn: string | undefined,
+  ) {
+    super(name);
+    validateString(`${this.path}.${kind.option}`, customArn, {
+      pattern: kind.arnPattern, patternDescription: kind.arnDescription,
     });
   }
 
   public _bind(ctx: HarnessBindContext): CfnHarness.HarnessToolProperty {
-    const ci = this.options.codeInterpreter;
-    if (ci) {
-      ci.grantUse(ctx.grantee);
-      ci.grant(ctx.grantee, ...CODE_INTERPRETER_EXTRA_ACTIONS);
+    const kind = this.kind;
+    if (this.custom) {
+      this.custom.grantUse(ctx.grantee);
+      this.custom.grant(ctx.grantee, ...kind.extraActions);
     } else {
       ctx.addToRolePolicy(new iam.PolicyStatement({
-        actions: CODE_INTERPRETER_SESSION_ACTIONS,
-        resources: [awsOwnedArn(ctx, 'code-interpreter', 'aws.codeinterpreter.v1')],
+        actions: kind.sessionActions,
+        resources: [awsOwnedArn(ctx, kind.awsResource, kind.awsResourceName)],
       }));
     }
     return {
-      type: TOOL_TYPE.CODE_INTERPRETER,
+      type: kind.type,
       name: this.name,
-      config: { agentCoreCodeInterpreter: ci ? { codeInterpreterArn: ci.codeInterpreterArn } : {} },
+      // Omitting the ARN selects the AWS-managed resource.
+      config: { [kind.member]: this.custom ? { [kind.arnKey]: this.customArn } : {} },
     };
   }
 }

@@ -1,3 +1,5 @@
+import { StringRules } from '../common/validation';
+
 // The `tools[].type` values and the `config` member each one takes. Both are
 // rendered from the same entry, so a tool's config always matches its type.
 
@@ -20,4 +22,6 @@ export const CONFIG_MEMBER_FOR_TYPE: Record<string, string> = {
 };
 
 /** @internal */
-export const TOOL_NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
+export const TOOL_NAME_RULES: StringRules = {
+  minLength: 1, maxLength: 64, pattern: /^[a-zA-Z0-9_-]+$/, patternDescription: 'letters, digits, _ and -',
+};

@@ -1,7 +1,7 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
-import { CONFIG_MEMBER_FOR_TYPE, TOOL_NAME_PATTERN } from './tool-types';
+import { CONFIG_MEMBER_FOR_TYPE, TOOL_NAME_RULES } from './tool-types';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 
@@ -38,9 +38,7 @@ export function validateToolSet(
   tools.forEach((tool, i) => {
     const name = tool.name;
     if (name !== undefined && !Token.isUnresolved(name)) {
-      validateString(`tools[${i}].name`, name, {
-        minLength: 1, maxLength: 64, pattern: TOOL_NAME_PATTERN, patternDescription: 'letters, digits, _ and -',
-      });
+      validateString(`tools[${i}].name`, name, TOOL_NAME_RULES);
       const first = names.indexOf(name);
       if (first >= 0) {
         throw new HarnessValidationError(`tools[${i}].name`,

@@ -1,10 +1,8 @@
 import { _cfnHarnessOf } from './harness-l1';
+import { VERSION_NUMBER_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
-
-/** Versions are numeric strings 1-99999 without a leading zero. */
-const VERSION_PATTERN = /^[1-9][0-9]{0,4}$/;
 
 /**
  * Attributes to reference an existing version of a harness.
@@ -64,10 +62,7 @@ export class HarnessVersion {
     if (typeof attrs.version !== 'string') {
       throw new HarnessValidationError('version', `${show(attrs.version)} must be a string such as "3"`);
     }
-    validateString('version', attrs.version, {
-      pattern: VERSION_PATTERN,
-      patternDescription: 'a version number from 1 to 99999 without a leading zero',
-    });
+    validateString('version', attrs.version, VERSION_NUMBER_RULES);
     return new HarnessVersion(attrs.harness, attrs.version, false);
   }
 

@@ -2,6 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Harness, HarnessModel, HarnessProps } from '../../src';
 import { createTestStack } from '../support/app';
+import { policyStatements } from '../support/option-statements';
+
+export { policyStatements };
 
 /** `arn:${AWS::Partition}<rest>` as CloudFormation renders it. */
 export function arn(rest: string): any {
@@ -21,13 +24,6 @@ export function harnessProperties(stack: Stack): any {
   const ids = Object.keys(resources);
   if (ids.length !== 1) throw new Error(`expected one harness, found ${ids.length}`);
   return resources[ids[0]].Properties;
-}
-
-/** The statements of the policy whose logical id starts with `prefix`. */
-export function policyStatements(stack: Stack, prefix: string): any[] {
-  const all = Template.fromStack(stack).findResources('AWS::IAM::Policy');
-  const id = Object.keys(all).find(k => k.startsWith(prefix));
-  return id ? all[id].Properties.PolicyDocument.Statement : [];
 }
 
 export function roleStatements(stack: Stack): any[] {

@@ -1,11 +1,10 @@
-import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { statsOf } from '../../bench/synth/template-stats';
-import { createTestApp } from '../support/app';
+import { createTestApp, createTestStack } from '../support/app';
 
 test('counts resources, template bytes and IAM statements by how broad their resources are', () => {
   const app = createTestApp();
-  const stack = new Stack(app, 'S', { env: { account: '123456789012', region: 'us-east-1' } });
+  const stack = createTestStack(app, 'S');
   const role = new iam.Role(stack, 'Role', {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     inlinePolicies: {

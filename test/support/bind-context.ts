@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { createTestApp, createTestStack } from './app';
+import { policyStatements } from './option-statements';
 import { HarnessBindContext } from '../../src/harness/bind-context';
 
 /**
@@ -57,14 +58,10 @@ export function createFakeHarness(stack: Stack = createTestStack(createTestApp()
 
 /** The statements of the role's default policy, as rendered. */
 export function roleStatements(fake: FakeHarness): any[] {
-  const all = fake.template().findResources('AWS::IAM::Policy');
-  const id = Object.keys(all).find(k => k.startsWith('RoleDefaultPolicy'));
-  return id ? all[id].Properties.PolicyDocument.Statement : [];
+  return policyStatements(fake.stack, 'RoleDefaultPolicy');
 }
 
 /** The statements of the post-create policy, as rendered. */
 export function postCreateStatements(fake: FakeHarness): any[] {
-  const all = fake.template().findResources('AWS::IAM::Policy');
-  const id = Object.keys(all).find(k => k.startsWith('PostCreatePolicy'));
-  return id ? all[id].Properties.PolicyDocument.Statement : [];
+  return policyStatements(fake.stack, 'PostCreatePolicy');
 }

@@ -1,7 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 
-function policy(stack: Stack, prefix: string): any[] {
+/** The statements of the stack's first IAM policy whose logical id starts with `prefix`, as rendered. */
+export function policyStatements(stack: Stack, prefix: string): any[] {
   const all = Template.fromStack(stack).findResources('AWS::IAM::Policy');
   const id = Object.keys(all).find(k => k.startsWith(prefix));
   return id ? all[id].Properties.PolicyDocument.Statement : [];
@@ -13,11 +14,11 @@ function policy(stack: Stack, prefix: string): any[] {
  * `bedrock:` statements.
  */
 export function optionStatements(stack: Stack, harnessId = 'Harness'): any[] {
-  return policy(stack, `${harnessId}ExecutionRoleDefaultPolicy`).filter(s =>
+  return policyStatements(stack, `${harnessId}ExecutionRoleDefaultPolicy`).filter(s =>
     !s.Sid && !([] as string[]).concat(s.Action).some(a => a.startsWith('bedrock:')));
 }
 
 /** The statements of the harness's post-create policy (those that reference its attributes). */
 export function harnessPostCreateStatements(stack: Stack, harnessId = 'Harness'): any[] {
-  return policy(stack, `${harnessId}PostCreatePolicy`);
+  return policyStatements(stack, `${harnessId}PostCreatePolicy`);
 }

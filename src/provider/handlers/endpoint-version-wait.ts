@@ -3,13 +3,12 @@ import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore
 import { endpointLabel, EndpointView, getEndpoint, newControlClient } from './control';
 import { IN_PLACE, parseEndpointVersionProps } from './endpoint-version';
 import { HandlerError } from './errors';
-import { isSwitching, readiness } from './status';
+import { isSettled } from './status';
 import { IsCompleteRequest, IsCompleteResponse } from './types';
 
 /** The live version once the endpoint is READY and not mid-switch; undefined while it is still settling. */
 function settledVersion(what: string, endpoint: EndpointView): string | undefined {
-  if (readiness(what, endpoint.status, endpoint.failureReason) === 'pending') return undefined;
-  if (isSwitching(endpoint.liveVersion, endpoint.targetVersion)) return undefined;
+  if (!isSettled(what, endpoint)) return undefined;
   if (!endpoint.liveVersion) throw new HandlerError(`${what} is READY but reports no liveVersion`);
   return endpoint.liveVersion;
 }
@@ -30,7 +29,6 @@ async function findTarget(client: BedrockAgentCoreControlClient, harnessId: stri
  * an existing target reports its own live version instead, so the target never moves without a new promotion.
  */
 export async function isEndpointVersionComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
-  if (event.RequestType === 'Delete') return { IsComplete: true };
   const props = parseEndpointVersionProps(event.ResourceProperties);
   const client = newControlClient();
   try {

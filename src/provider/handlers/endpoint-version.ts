@@ -1,6 +1,7 @@
 import { endpointVersionPhysicalId } from './physical-id';
 import { Properties } from './properties';
-import { ENDPOINT_VERSION_TYPE, OnEventRequest, OnEventResponse } from './types';
+import { ENDPOINT_VERSION_TYPE, OnEventRequest, OnEventResponse, physicalIdResponse } from './types';
+import { INITIAL_PROMOTION_ID } from '../../common/endpoint-rules';
 
 export interface EndpointVersionProps {
   readonly harnessId: string;
@@ -15,9 +16,6 @@ export interface EndpointVersionProps {
   /** No explicit promotion id: an existing target always keeps the version it serves. */
   readonly keepMode: boolean;
 }
-
-/** The PromotionId of a promotion without an explicit id (keep mode). */
-export const INITIAL_PROMOTION_ID = 'initial';
 
 /** onEvent Data key (merged into the isComplete request by the framework): an Update that keeps the physical id. */
 export const IN_PLACE = 'InPlace';
@@ -42,14 +40,10 @@ export function parseEndpointVersionProps(raw: Record<string, unknown>): Endpoin
  * without calling us. Delete has nothing to clean up.
  */
 export function onEndpointVersionEvent(event: OnEventRequest): OnEventResponse {
-  if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   const props = parseEndpointVersionProps(event.ResourceProperties);
   const physicalId = endpointVersionPhysicalId(props.harnessId, props.sourceEndpoint, props.promotionId);
   // Same promotion, same id: no promotion happens. This is the rollback of a failed promotion (CloudFormation
   // re-sends the old properties with the old id) or a change of another property; isComplete then returns
   // what the target serves instead of re-reading the source, which may have moved on since.
-  if (event.RequestType === 'Update' && physicalId === event.PhysicalResourceId) {
-    return { PhysicalResourceId: physicalId, Data: { [IN_PLACE]: 'true' } };
-  }
-  return { PhysicalResourceId: physicalId };
+  return physicalIdResponse(event, physicalId, IN_PLACE);
 }

@@ -58,6 +58,12 @@ export function isConflict(e: unknown): boolean {
   return errorName(e) === 'ConflictException' || httpStatus(e) === 409;
 }
 
+/** The service answered 429 or 5xx. */
+export function isThrottledOrServerError(e: unknown): boolean {
+  const status = httpStatus(e);
+  return status === 429 || (status !== undefined && status >= 500);
+}
+
 const TRANSIENT_NAMES = new Set([
   'ThrottlingException', 'TooManyRequestsException', 'InternalServerException', 'ServiceUnavailableException',
   'RequestTimeout', 'RequestTimeoutException', 'TimeoutError', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT',
@@ -66,7 +72,6 @@ const TRANSIENT_NAMES = new Set([
 /** Throttling, 5xx and connection failures: worth another attempt after a pause. */
 export function isTransient(e: unknown): boolean {
   const err = asSdkError(e);
-  const status = httpStatus(e);
-  if (status === 429 || (status !== undefined && status >= 500)) return true;
+  if (isThrottledOrServerError(e)) return true;
   return TRANSIENT_NAMES.has(errorName(e)) || (err.code !== undefined && TRANSIENT_NAMES.has(err.code));
 }

@@ -1,6 +1,6 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { BedrockAgentCoreClient, InvokeHarnessCommand } from '@aws-sdk/client-bedrock-agentcore';
-import { describeError, httpStatus } from './errors';
+import { describeError, isThrottledOrServerError } from './errors';
 import { withRetries } from './retry';
 
 export interface InvokeInput {
@@ -22,22 +22,15 @@ export interface InvokeOutcome {
 }
 
 /**
- * Only errors the service answered with are safe to retry: the agent did not run. A timeout or a dropped
- * connection may come after the agent started acting, so it is reported instead of invoking again.
- */
-function rejectedBeforeRunning(e: unknown): boolean {
-  const status = httpStatus(e);
-  return status === 429 || (status !== undefined && status >= 500);
-}
-
-/**
  * Invokes the harness once and drains the event stream. Errors before the stream starts (throttling, 5xx) are
  * retried; failures inside the stream are reported, not retried, since the agent may already have acted.
  */
 export async function invokeHarness(input: InvokeInput): Promise<InvokeOutcome> {
   // socketTimeout is the idle timeout that keeps running while the body streams; requestTimeout only covers
   // the time to the response headers (and by default merely warns).
-  // The SDK's own retries are off (maxAttempts 1) because they also repeat timeouts; see rejectedBeforeRunning.
+  // The SDK's own retries are off (maxAttempts 1) because they also repeat timeouts. Only errors the service
+  // answered with (429/5xx) are retried: the agent did not run. A timeout or a dropped connection may come after
+  // the agent started acting, so it is reported instead of invoking again.
   const client = new BedrockAgentCoreClient({ maxAttempts: 1, requestHandler: { socketTimeout: input.readTimeoutMs } });
   try {
     const out = await withRetries(() => client.send(new InvokeHarnessCommand({
@@ -45,7 +38,7 @@ export async function invokeHarness(input: InvokeInput): Promise<InvokeOutcome> 
       qualifier: input.qualifier,
       runtimeSessionId: input.sessionId,
       messages: [{ role: 'user', content: [{ text: input.prompt }] }],
-    })), { attempts: 6, retryable: rejectedBeforeRunning });
+    })), { attempts: 6, retryable: isThrottledOrServerError });
     let text = '';
     let stopReason: string | undefined;
     let error: string | undefined;

@@ -14,12 +14,12 @@ export function unknownType(event: OnEventRequest): HandlerError {
 
 export async function onEvent(event: OnEventRequest): Promise<OnEventResponse> {
   log('onEvent', { requestType: event.RequestType, resourceType: event.ResourceType, logicalId: event.LogicalResourceId, physicalId: event.PhysicalResourceId });
+  // Neither resource leaves anything to clean up; deleting something we never created (or no longer know)
+  // must not block a stack deletion either.
+  if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   switch (event.ResourceType) {
     case ENDPOINT_VERSION_TYPE: return onEndpointVersionEvent(event);
     case SMOKE_TEST_TYPE: return onSmokeTestEvent(event);
-    default:
-      // Deleting something we never created (or no longer know) must not block a stack deletion.
-      if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
-      throw unknownType(event);
+    default: throw unknownType(event);
   }
 }

@@ -4,14 +4,13 @@ import { invokeHarness } from './invoke';
 import { log } from './log';
 import { smokeTestSessionId } from './physical-id';
 import { ALREADY_PASSED, parseSmokeTestProps } from './smoke-test';
-import { isSwitching, readiness } from './status';
+import { isSettled, readiness } from './status';
 import { DEFAULT_ENDPOINT, IsCompleteRequest, IsCompleteResponse } from './types';
 
 const REPLY_EXCERPT = 500;
 
 /** Waits for the harness (and a named endpoint) to be READY, then invokes it once and judges the reply. */
 export async function isSmokeTestComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
-  if (event.RequestType === 'Delete') return { IsComplete: true };
   // The rollback of a failed update of this test: these exact properties already passed (see onSmokeTestEvent).
   if (event.Data?.[ALREADY_PASSED] === 'true') return { IsComplete: true };
   const props = parseSmokeTestProps(event.ResourceProperties);
@@ -20,10 +19,8 @@ export async function isSmokeTestComplete(event: IsCompleteRequest): Promise<IsC
     const harness = await getHarness(client, props.harnessId);
     if (readiness(harnessLabel(props.harnessId), harness.status, harness.failureReason) === 'pending') return { IsComplete: false };
     if (props.qualifier !== DEFAULT_ENDPOINT) {
-      const what = endpointLabel(props.harnessId, props.qualifier);
       const endpoint = await getEndpoint(client, props.harnessId, props.qualifier);
-      if (readiness(what, endpoint.status, endpoint.failureReason) === 'pending') return { IsComplete: false };
-      if (isSwitching(endpoint.liveVersion, endpoint.targetVersion)) return { IsComplete: false };
+      if (!isSettled(endpointLabel(props.harnessId, props.qualifier), endpoint)) return { IsComplete: false };
     }
   } finally {
     client.destroy();

@@ -1,7 +1,7 @@
 import { HandlerError } from './errors';
 import { smokeTestPhysicalId } from './physical-id';
 import { Properties } from './properties';
-import { DEFAULT_ENDPOINT, OnEventRequest, OnEventResponse, SMOKE_TEST_TYPE } from './types';
+import { DEFAULT_ENDPOINT, OnEventRequest, OnEventResponse, physicalIdResponse, SMOKE_TEST_TYPE } from './types';
 
 /** Without ReadTimeoutSeconds: long enough for a model turn, short of the 15-minute Lambda limit. */
 const DEFAULT_READ_TIMEOUT_SECONDS = 300;
@@ -45,15 +45,11 @@ export const ALREADY_PASSED = 'AlreadyPassed';
  * the deploy at once instead of after the wait.
  */
 export function onSmokeTestEvent(event: OnEventRequest): OnEventResponse {
-  if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId };
   const props = parseSmokeTestProps(event.ResourceProperties);
   const physicalId = smokeTestPhysicalId(props.harnessId, props.qualifier, event.ResourceProperties);
   // An Update whose properties hash to the id CloudFormation already holds: a test with exactly these
   // properties passed before (that is how the id was recorded). This is the rollback of a failed update of this
   // test (CloudFormation re-sends the old properties with the old id), so the agent is not invoked again.
-  if (event.RequestType === 'Update' && physicalId === event.PhysicalResourceId) {
-    return { PhysicalResourceId: physicalId, Data: { [ALREADY_PASSED]: 'true' } };
-  }
-  return { PhysicalResourceId: physicalId };
+  return physicalIdResponse(event, physicalId, ALREADY_PASSED);
 }
 

@@ -29,3 +29,11 @@ export function readiness(what: string, status: string | undefined, failureReaso
 export function isSwitching(liveVersion: string | undefined, targetVersion: string | undefined): boolean {
   return targetVersion !== undefined && targetVersion !== '' && targetVersion !== liveVersion;
 }
+
+/** READY and not mid-switch; throws as `readiness` does for a failed or deleting resource. */
+export function isSettled(
+  what: string,
+  view: { readonly status?: string; readonly failureReason?: string; readonly liveVersion?: string; readonly targetVersion?: string },
+): boolean {
+  return readiness(what, view.status, view.failureReason) === 'ready' && !isSwitching(view.liveVersion, view.targetVersion);
+}

@@ -38,3 +38,15 @@ export interface IsCompleteResponse {
 export const ENDPOINT_VERSION_TYPE = 'Custom::HarnessEndpointVersion';
 export const SMOKE_TEST_TYPE = 'Custom::HarnessSmokeTest';
 export const DEFAULT_ENDPOINT = 'DEFAULT';
+
+/**
+ * The onEvent answer for Create/Update: the computed physical id, plus `Data[inPlaceKey] = "true"` when an Update
+ * keeps the id CloudFormation holds (the rollback of a failed update re-sends the old properties with the old id).
+ * The framework merges Data into the isComplete request, which then does not repeat the work.
+ */
+export function physicalIdResponse(event: OnEventRequest, physicalId: string, inPlaceKey: string): OnEventResponse {
+  if (event.RequestType === 'Update' && physicalId === event.PhysicalResourceId) {
+    return { PhysicalResourceId: physicalId, Data: { [inPlaceKey]: 'true' } };
+  }
+  return { PhysicalResourceId: physicalId };
+}
