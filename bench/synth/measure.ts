@@ -50,12 +50,15 @@ export function warmUp(variants: Variant[], count: number, rounds: number): void
 
 /**
  * The median of `runs` timed runs per variant. Runs are interleaved across variants, so a slow
- * phase of the machine (GC, another process) hits every variant alike instead of one.
+ * phase of the machine (GC, another process) hits every variant alike instead of one, and the
+ * order rotates from run to run: a variant that always ran right after another would pay for
+ * the garbage the other left behind.
  */
 export function measure(variants: Variant[], count: number, runs: number): Map<Variant, Measurement> {
   const samples = new Map<Variant, Measurement[]>(variants.map((variant) => [variant, []]));
   for (let run = 0; run < runs; run++) {
-    for (const variant of variants) {
+    const shift = run % variants.length;
+    for (const variant of [...variants.slice(shift), ...variants.slice(0, shift)]) {
       samples.get(variant)!.push(synthesize(variant, count));
     }
   }

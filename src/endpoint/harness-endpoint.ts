@@ -111,22 +111,30 @@ export class HarnessEndpoint extends HarnessEndpointBase {
   public readonly harness: IHarness;
   public readonly endpointName: string;
 
+  // Attribute getters, as on Harness: a token is made only for what the app reads.
+
   /**
    * @attribute
    */
-  public readonly harnessEndpointArn: string;
+  public get harnessEndpointArn(): string {
+    return this.resource.attrArn;
+  }
 
   /**
    * The version the endpoint serves after this deployment.
    * @attribute
    */
-  public readonly liveVersion: string;
+  public get liveVersion(): string {
+    return this.resource.attrLiveVersion;
+  }
 
   /**
    * The status of the endpoint after this deployment (`READY` once deployed).
    * @attribute
    */
-  public readonly status: string;
+  public get status(): string {
+    return this.resource.attrStatus;
+  }
 
   /**
    * The version the template asks for (`TargetVersion`): a literal, the
@@ -181,8 +189,6 @@ export class HarnessEndpoint extends HarnessEndpointBase {
     // promotion reads) depends on the whole harness itself. Rendering DependsOn on
     // the role and every policy for each endpoint only added synth cost.
 
-    this.harnessEndpointArn = this.resource.attrArn;
-    this.liveVersion = this.resource.attrLiveVersion;
     // Tags.of() adds tags after construction; check what will be rendered.
     this.node.addValidation({
       validate: () => {
@@ -190,7 +196,6 @@ export class HarnessEndpoint extends HarnessEndpointBase {
         return [];
       },
     });
-    this.status = this.resource.attrStatus;
   }
 
   /**

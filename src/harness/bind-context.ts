@@ -25,7 +25,8 @@ export interface HarnessBindContext {
   readonly grantee: iam.IGrantable;
 
   /**
-   * Adds a statement to the execution role's policy, which the harness depends on.
+   * Adds a statement to the execution role's policy, which the harness depends on:
+   * the inline policy of a role the harness created, or a policy on a role passed in.
    * Use for statements that do NOT reference the harness's own attributes.
    */
   addToRolePolicy(statement: iam.PolicyStatement): void;
@@ -33,7 +34,7 @@ export interface HarnessBindContext {
   /**
    * Adds a statement that references the harness's own attributes (for example
    * the managed-memory ARN). It goes into a separate policy that depends on the
-   * harness; putting it in the role's default policy would be a dependency cycle.
+   * harness; putting it in a policy the harness depends on would be a dependency cycle.
    */
   addPostCreateStatement(statement: iam.PolicyStatement): void;
 }

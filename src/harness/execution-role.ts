@@ -1,14 +1,23 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { renderResolved } from './rendered-policy-document';
 
 const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
+
+/** The name of the inline policy that holds the statements the harness writes itself. */
+export const EXECUTION_POLICY_NAME = 'HarnessExecution';
 
 /**
  * The default execution role. It has no `roleName`: IAM names are global, so a
  * fixed name collides across regions and blocks replacement.
+ *
+ * The harness's own statements are an inline policy of the role (one resource
+ * fewer than a separate `AWS::IAM::Policy`, and the same IAM inline-policy quota).
+ * Grants made through `grantPrincipal` by other constructs still go to the
+ * role's default policy; the harness depends on both.
  */
-export function createExecutionRole(scope: Construct, id: string): iam.Role {
+export function createExecutionRole(scope: Construct, id: string, policy: iam.PolicyDocument): iam.Role {
   const stack = Stack.of(scope);
   return new iam.Role(scope, id, {
     // The service does not document the exact SourceArn it presents when it
@@ -22,6 +31,7 @@ export function createExecutionRole(scope: Construct, id: string): iam.Role {
       },
     }),
     description: 'Execution role of an AgentCore harness',
+    inlinePolicies: { [EXECUTION_POLICY_NAME]: policy },
   });
 }
 
@@ -32,9 +42,26 @@ export function workloadIdentityArns(scope: Construct): string[] {
   return [directory, `${directory}/workload-identity/*`];
 }
 
+/**
+ * The statements every harness of a stack shares, built once per stack. They
+ * depend on nothing but the stack's partition, region and account, so they are
+ * also resolved once: the role's inline policy then emits them as they are.
+ */
+const BASE_STATEMENTS = new WeakMap<Stack, iam.PolicyStatement[]>();
+
 /** The statements every harness needs, whatever it is configured with (harness-api.md §13.3). */
 export function baseExecutionStatements(scope: Construct): iam.PolicyStatement[] {
   const stack = Stack.of(scope);
+  let statements = BASE_STATEMENTS.get(stack);
+  if (!statements) {
+    statements = buildBaseStatements(stack);
+    statements.forEach(statement => renderResolved(statement, stack.resolve(statement.toStatementJson())));
+    BASE_STATEMENTS.set(stack, statements);
+  }
+  return statements;
+}
+
+function buildBaseStatements(stack: Stack): iam.PolicyStatement[] {
   const { partition, region, account } = stack;
   const logGroups = `arn:${partition}:logs:${region}:${account}:log-group:/aws/bedrock-agentcore/runtimes/*`;
   return [
@@ -79,7 +106,7 @@ export function baseExecutionStatements(scope: Construct): iam.PolicyStatement[]
     new iam.PolicyStatement({
       sid: 'WorkloadIdentity',
       actions: ['bedrock-agentcore:GetWorkloadAccessToken', 'bedrock-agentcore:GetWorkloadAccessTokenForJWT'],
-      resources: workloadIdentityArns(scope),
+      resources: workloadIdentityArns(stack),
     }),
   ];
 }

@@ -40,5 +40,7 @@ export function generateHarnessName(scope: IConstruct, createOnlyInputs: () => u
   // The stack-scoped reference (not Aws.STACK_ID): if the name is used in another
   // stack, it must still mean this stack's id.
   const stackUuidHead = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', stack.stackId))));
-  return Fn.join('', [head, stackUuidHead]);
+  // Concatenated as a string (rendered as the same Fn::Join): an Fn.join token
+  // re-resolves its list in every synthesis pass.
+  return `${head}${stackUuidHead}`;
 }

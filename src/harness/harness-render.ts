@@ -9,26 +9,30 @@ interface Bindable<R> {
 }
 
 /**
- * Options that can be added after construction. Each is bound exactly once (so
- * its grants are not repeated), whenever the list is first rendered after it was added.
+ * Options that can be added after construction. Each is bound exactly once, when
+ * it is added, so its grants are not repeated and exist before the app is prepared.
+ * Every change is handed to `assign` (undefined when the list is empty, so an empty
+ * list is not rendered).
  */
 export class BoundList<T extends Bindable<R>, R> {
-  private readonly pending: T[];
   private readonly bound: R[] = [];
 
-  constructor(private readonly ctx: HarnessBindContext, initial: T[] | undefined) {
-    this.pending = [...(initial ?? [])];
+  constructor(
+    private readonly ctx: HarnessBindContext,
+    initial: T[] | undefined,
+    private readonly assign: (rendered: R[] | undefined) => void,
+  ) {
+    (initial ?? []).forEach(item => this.bound.push(item._bind(ctx)));
+    assign(this.render());
   }
 
   public add(item: T): void {
-    this.pending.push(item);
+    this.bound.push(item._bind(this.ctx));
+    this.assign(this.render());
   }
 
-  public render(): R[] {
-    while (this.pending.length > 0) {
-      this.bound.push(this.pending.shift()!._bind(this.ctx));
-    }
-    return [...this.bound];
+  public render(): R[] | undefined {
+    return this.bound.length > 0 ? [...this.bound] : undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { Annotations, AspectPriority, Aspects, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -10,6 +10,7 @@ import { HarnessAttributes, HarnessProps } from './harness-props';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
 import { importHarness } from './imported-harness';
 import { RecordingGrantee } from './recording-grantee';
+import { RenderedPolicyDocument } from './rendered-policy-document';
 import { validateProps } from './validate-props';
 import { ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
@@ -46,35 +47,62 @@ export class Harness extends HarnessBase {
     return Harness.fromHarnessAttributes(scope, id, { harnessArn });
   }
 
+  // The attributes are getters: each attribute token costs construction and
+  // synthesis time, and most apps read only a few of them.
+
   /** @attribute */
-  public readonly harnessArn: string;
+  public get harnessArn(): string {
+    return this.resource.attrArn;
+  }
+
   /** @attribute */
-  public readonly harnessId: string;
+  public get harnessId(): string {
+    return this.resource.attrHarnessId;
+  }
+
   /** @attribute */
   public readonly harnessName: string;
+
   /**
    * The current version of the harness ("1" after creation; every update adds one).
    * @attribute
    */
-  public readonly harnessVersion: string;
+  public get harnessVersion(): string {
+    return this.resource.attrVersion;
+  }
+
   /**
    * The status of the harness when CloudFormation last read it (`READY` after a successful deploy).
    * @attribute
    */
-  public readonly harnessStatus: string;
+  public get harnessStatus(): string {
+    return this.resource.attrStatus;
+  }
+
   /**
    * The ARN of the AgentCore runtime the service runs the harness on.
    * @attribute
    */
-  public readonly agentRuntimeArn: string;
+  public get agentRuntimeArn(): string {
+    return this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeArn;
+  }
+
   /** @attribute */
-  public readonly agentRuntimeId: string;
+  public get agentRuntimeId(): string {
+    return this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeId;
+  }
+
   /** @attribute */
-  public readonly agentRuntimeName: string;
+  public get agentRuntimeName(): string {
+    return this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeName;
+  }
+
   /**
    * The ARN of the service-managed memory; undefined unless the memory is managed.
    */
-  public readonly managedMemoryArn?: string;
+  public get managedMemoryArn(): string | undefined {
+    return this.managedMemory ? this.resource.attrMemoryManagedMemoryConfigurationArn : undefined;
+  }
 
   /**
    * The execution role. Always set for a harness defined here (optional only
@@ -82,6 +110,8 @@ export class Harness extends HarnessBase {
    */
   public readonly role?: iam.IRole;
   private readonly executionRole: iam.IRole;
+  private readonly roleArn: string;
+  private readonly roleName: string;
   /** The execution role, as the principal options and other constructs grant to. */
   public readonly grantPrincipal: iam.IPrincipal;
 
@@ -92,6 +122,9 @@ export class Harness extends HarnessBase {
   private readonly skills: BoundList<HarnessSkill, CfnHarness.HarnessSkillProperty>;
   private readonly hooks: BoundList<HarnessHook, CfnHarness.HarnessHookProperty>;
   private readonly allowedTools?: string[];
+  private readonly managedMemory: boolean;
+  /** The statements the harness writes itself, inline in the role it created; undefined for a role passed in. */
+  private readonly executionPolicy?: RenderedPolicyDocument;
   private postCreateDocument?: iam.PolicyDocument;
   private runtimeView?: IBedrockAgentRuntime;
 
@@ -105,8 +138,18 @@ export class Harness extends HarnessBase {
         + 'harness also blocks redeploying the stack. Omit harnessName to get a generated, collision-free name.');
     }
 
-    this.executionRole = props.role ?? createExecutionRole(this, 'ExecutionRole');
+    if (props.role) {
+      this.executionRole = props.role;
+    } else {
+      this.executionPolicy = new RenderedPolicyDocument();
+      this.executionRole = createExecutionRole(this, 'ExecutionRole', this.executionPolicy);
+    }
     this.role = this.executionRole;
+    // The role this harness created is in its stack: its L1's plain Ref and GetAtt render the
+    // same as roleName and roleArn, without the cross-environment lookup those redo in every pass.
+    const cfnRole = props.role === undefined ? this.executionRole.node.defaultChild as iam.CfnRole : undefined;
+    this.roleArn = cfnRole?.attrArn ?? this.executionRole.roleArn;
+    this.roleName = cfnRole?.ref ?? this.executionRole.roleName;
     validateString('role', this.executionRole.roleArn, {
       pattern: ROLE_ARN,
       patternDescription: 'an IAM role ARN with a 12-digit account, arn:<partition>:iam::<account>:role/<name>',
@@ -114,7 +157,7 @@ export class Harness extends HarnessBase {
     this.grantee = new RecordingGrantee(this.executionRole, props.role === undefined);
     this.grantPrincipal = this.grantee;
     for (const statement of baseExecutionStatements(this)) {
-      this.grantee.addToPrincipalPolicy(statement);
+      this.addToRolePolicy(statement);
     }
 
     // Rendered below, once the resource exists for options that read its attributes.
@@ -125,7 +168,7 @@ export class Harness extends HarnessBase {
     this.allowedTools = props.allowedTools;
     this.resource = new CfnHarness(this, 'Resource', {
       harnessName: name,
-      executionRoleArn: this.executionRole.roleArn,
+      executionRoleArn: this.roleArn,
       // A placeholder for the required property: the model is rendered (and assigned)
       // below, once the resource exists for options that read its attributes.
       model: PENDING_MODEL,
@@ -137,12 +180,10 @@ export class Harness extends HarnessBase {
       environmentVariables: props.environmentVariables && Object.keys(props.environmentVariables).length > 0
         ? props.environmentVariables : undefined,
       allowedTools: props.allowedTools,
-      tools: Lazy.any({ produce: () => this.tools.render() }, { omitEmptyArray: true }),
-      skills: Lazy.any({ produce: () => this.skills.render() }, { omitEmptyArray: true }),
-      hooks: Lazy.any({ produce: () => this.hooks.render() }, { omitEmptyArray: true }),
       tags: renderTags(props.tags),
     });
-    // On the L2 role this renders DependsOn on the role AND its default policy, so the
+    // On the L2 role this renders DependsOn on the role (which carries the inline policy)
+    // AND on its default policy once anything grants through grantPrincipal, so the
     // harness is created only once every grant is attached (lessons T4).
     this.resource.node.addDependency(this.executionRole);
 
@@ -150,7 +191,7 @@ export class Harness extends HarnessBase {
       scope: this,
       resource: this.resource,
       grantee: this.grantee,
-      addToRolePolicy: (statement) => { this.grantee.addToPrincipalPolicy(statement); },
+      addToRolePolicy: (statement) => this.addToRolePolicy(statement),
       addPostCreateStatement: (statement) => this.addPostCreateStatement(statement),
     };
 
@@ -181,10 +222,6 @@ export class Harness extends HarnessBase {
       this.resource.authorizerConfiguration = props.authorizer._bind(this.ctx);
     }
 
-    this.tools = new BoundList(this.ctx, props.tools);
-    this.skills = new BoundList(this.ctx, props.skills);
-    this.hooks = new BoundList(this.ctx, props.hooks);
-
     const removalPolicy = props.removalPolicy ?? (memoryOption._managed ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
     if (removalPolicy === RemovalPolicy.SNAPSHOT) {
       throw new HarnessValidationError('removalPolicy', 'SNAPSHOT is not supported by AWS::BedrockAgentCore::Harness; use RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY');
@@ -203,20 +240,15 @@ export class Harness extends HarnessBase {
       this.resource.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
     }
 
-    this.harnessArn = this.resource.attrArn;
-    this.harnessId = this.resource.attrHarnessId;
     this.harnessName = name;
-    this.harnessVersion = this.resource.attrVersion;
-    this.harnessStatus = this.resource.attrStatus;
-    this.agentRuntimeArn = this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeArn;
-    this.agentRuntimeId = this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeId;
-    this.agentRuntimeName = this.resource.attrEnvironmentAgentCoreRuntimeEnvironmentAgentRuntimeName;
-    this.managedMemoryArn = memoryOption._managed ? this.resource.attrMemoryManagedMemoryConfigurationArn : undefined;
+    this.managedMemory = memoryOption._managed;
 
-    // Options added after construction are bound before the app is prepared, so
-    // constructs their grants create still get their dependencies rendered;
-    // validation binds anything added later still (for example by another aspect).
-    Aspects.of(this).add({ visit: (node) => { if (node === this) this.bindPending(); } }, { priority: AspectPriority.MUTATING });
+    // Bound last, once every attribute an option may read is set. Options added
+    // later are bound when they are added, so the constructs and dependencies their
+    // grants create exist before the app is prepared.
+    this.tools = new BoundList(this.ctx, props.tools, tools => { this.resource.tools = tools; });
+    this.skills = new BoundList(this.ctx, props.skills, skills => { this.resource.skills = skills; });
+    this.hooks = new BoundList(this.ctx, props.hooks, hooks => { this.resource.hooks = hooks; });
     this.node.addValidation({ validate: () => this.validateAtSynth() });
   }
 
@@ -276,7 +308,11 @@ export class Harness extends HarnessBase {
    * For an immutable imported role the statement is listed in the `role-immutable` warning.
    */
   public addToRolePolicy(statement: iam.PolicyStatement): void {
-    this.grantee.addToPrincipalPolicy(statement);
+    if (this.executionPolicy) {
+      this.executionPolicy.addStatements(statement);
+    } else {
+      this.grantee.addToPrincipalPolicy(statement);
+    }
   }
 
   private addPostCreateStatement(statement: iam.PolicyStatement): void {
@@ -301,13 +337,13 @@ export class Harness extends HarnessBase {
    * for a policy that never needs its conditional rendering or later attachments.
    */
   private createPostCreatePolicy(): iam.PolicyDocument {
-    const document = new iam.PolicyDocument();
+    const document = new RenderedPolicyDocument();
     const scope = new Construct(this, 'PostCreatePolicy');
     const policy: iam.CfnPolicy = new iam.CfnPolicy(scope, 'Resource', {
       policyDocument: document,
       // As iam.Policy names itself: the last 128 characters of its logical id.
       policyName: Lazy.string({ produce: (): string => Stack.of(policy).resolve(policy.logicalId).slice(-128) }),
-      roles: [this.executionRole.roleName],
+      roles: [this.roleName],
     });
     policy.node.addDependency(this.resource);
     // iam.Policy's own check: an identity policy takes resources and no principals.
@@ -315,16 +351,9 @@ export class Harness extends HarnessBase {
     return document;
   }
 
-  private bindPending(): void {
-    this.tools.render();
-    this.skills.render();
-    this.hooks.render();
-  }
-
   private validateAtSynth(): string[] {
-    this.bindPending();
-    validateToolSet(this, this.tools.render(), this.allowedTools);
-    validateHookSet(this.hooks.render());
+    validateToolSet(this, this.tools.render() ?? [], this.allowedTools);
+    validateHookSet(this.hooks.render() ?? []);
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
     return [];

@@ -1,12 +1,11 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildExample, stackOf } from './example-stacks';
+import { buildExample, iamStatements, stackOf } from './example-stacks';
 
 const DATA_LAKE = 'analytics-data-lake-123456789012';
 
 describe('examples/aws-data-analytics-agent', () => {
   const template = Template.fromStack(stackOf(buildExample('aws-data-analytics-agent'), 'DataAnalyticsAgentStack'));
-  const statements: any[] = Object.values(template.findResources('AWS::IAM::Policy'))
-    .flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
+  const statements: any[] = iamStatements(template);
   const actionsOf = (statement: any): string[] => [statement.Action].flat();
   const mentions = (statement: any, text: string) => JSON.stringify(statement.Resource).includes(text);
 

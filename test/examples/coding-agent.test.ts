@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildExample, stackOf } from './example-stacks';
+import { buildExample, iamStatements, stackOf } from './example-stacks';
 
 describe('examples/coding-agent', () => {
   const stack = stackOf(buildExample('coding-agent'), 'CodingAgentStack');
@@ -18,8 +18,7 @@ describe('examples/coding-agent', () => {
   });
 
   test('declares the escalation model: the role may invoke both inference profiles', () => {
-    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
-      .flatMap((policy: any) => policy.Properties.PolicyDocument.Statement)
+    const statements = iamStatements(template)
       .filter((statement: any) => [statement.Action].flat().includes('bedrock:InvokeModel'));
     const resources = JSON.stringify(statements.map((statement: any) => statement.Resource));
     expect(resources).toContain('inference-profile/us.anthropic.claude-sonnet-4-6');

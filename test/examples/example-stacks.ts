@@ -1,6 +1,7 @@
 // Builds an example app the way the tests need it: through createTestApp(), so aws-cdk-lib's
 // CloudFormation validation fails the test instead of warning.
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { loadExample } from '../../scripts/example-apps';
 import { createTestApp } from '../support/app';
 
@@ -23,4 +24,14 @@ export function stackOf(example: BuiltExample, id: string): Stack {
     throw new Error(`no stack ${id}; stacks: ${example.stacks.map((s) => s.node.path).join(', ')}`);
   }
   return stack;
+}
+
+/** Every identity-policy statement of a template: those of IAM policies and of roles' inline policies. */
+export function iamStatements(template: Template): any[] {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy'))
+    .map((policy: any) => policy.Properties.PolicyDocument);
+  const inline = Object.values(template.findResources('AWS::IAM::Role'))
+    .flatMap((role: any) => role.Properties.Policies ?? [])
+    .map((policy: any) => policy.PolicyDocument);
+  return [...policies, ...inline].flatMap((document: any) => document.Statement);
 }

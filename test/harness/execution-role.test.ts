@@ -1,13 +1,14 @@
-import { Lazy } from 'aws-cdk-lib';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  arn, BASE_STATEMENTS, BEDROCK_MODEL, expectNoUnscopedStar, harnessProperties, newHarness, policyStatements, roleStatements,
+  arn, BASE_STATEMENTS, BEDROCK_MODEL, executionRoleStatements, expectNoUnscopedStar, harnessProperties, inlineExecutionStatements, newHarness,
+  policyStatements, roleStatements,
 } from './helpers';
 import { Harness, HarnessMemory } from '../../src';
-import { createTestStack } from '../support/app';
+import { createTestApp, createTestStack } from '../support/app';
 
 const MODEL_STATEMENT = {
   Effect: 'Allow',
@@ -48,27 +49,99 @@ describe('default execution role', () => {
         }],
       },
       Description: Match.anyValue(),
+      Policies: [{ PolicyName: 'HarnessExecution', PolicyDocument: Match.anyValue() }],
     }));
   });
 
-  test('default policy holds exactly the base statements and the model grant', () => {
+  test('the role\'s inline policy holds exactly the base statements and the model grant; there is no default policy', () => {
     const { stack } = newHarness({ memory: HarnessMemory.disabled() });
+    expect(inlineExecutionStatements(stack)).toEqual([...BASE_STATEMENTS, MODEL_STATEMENT]);
     expect(roleStatements(stack)).toEqual([...BASE_STATEMENTS, MODEL_STATEMENT]);
     expectNoUnscopedStar(roleStatements(stack));
+    Template.fromStack(stack).resourceCountIs('AWS::IAM::Policy', 0);
   });
 
-  test('the harness depends on the role and its default policy, not on the post-create policy', () => {
+  test('the harness depends on the role (with its inline policy), not on the post-create policy', () => {
     const { stack } = newHarness();
     const template = Template.fromStack(stack);
     const harnesses = template.findResources('AWS::BedrockAgentCore::Harness');
     const [harnessId] = Object.keys(harnesses);
     const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
     const policies = Object.keys(template.findResources('AWS::IAM::Policy'));
-    const defaultPolicyId = policies.find(p => p.startsWith('HarnessExecutionRoleDefaultPolicy'))!;
-    const postCreateId = policies.find(p => p.startsWith('HarnessPostCreatePolicy'))!;
-    expect(harnesses[harnessId].DependsOn.sort()).toEqual([defaultPolicyId, roleId].sort());
+    expect(policies).toEqual([expect.stringMatching(/^HarnessPostCreatePolicy/)]);
+    expect(harnesses[harnessId].DependsOn).toEqual([roleId]);
     template.hasResource('AWS::IAM::Policy', { DependsOn: [harnessId], Properties: Match.objectLike({ PolicyName: Match.stringLikeRegexp('PostCreate') }) });
-    expect(postCreateId).toBeDefined();
+  });
+
+  test('once another construct grants to the harness, it also depends on the role\'s default policy', () => {
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+    new s3.Bucket(stack, 'Bucket').grantRead(harness);
+    const template = Template.fromStack(stack);
+    const harnesses = template.findResources('AWS::BedrockAgentCore::Harness');
+    const [harnessId] = Object.keys(harnesses);
+    const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
+    const defaultPolicyId = template.getResourceId('AWS::IAM::Policy');
+    expect(defaultPolicyId).toMatch(/^HarnessExecutionRoleDefaultPolicy/);
+    expect(harnesses[harnessId].DependsOn.sort()).toEqual([defaultPolicyId, roleId].sort());
+  });
+
+  test.each([
+    [false, [['arn:aws:sqs:us-east-1:123456789012:a'], ['arn:aws:sqs:us-east-1:123456789012:b']]],
+    [true, [['arn:aws:sqs:us-east-1:123456789012:a', 'arn:aws:sqs:us-east-1:123456789012:b']]],
+  ])('with @aws-cdk/aws-iam:minimizePolicies=%s the inline policy merges statements as a PolicyDocument would', (minimize, resources) => {
+    const app = createTestApp({ context: { '@aws-cdk/aws-iam:minimizePolicies': minimize } });
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() }, createTestStack(app));
+    for (const queue of ['a', 'b']) {
+      harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [`arn:aws:sqs:us-east-1:123456789012:${queue}`] }));
+    }
+    const sqs = inlineExecutionStatements(stack).filter(st => st.Action === 'sqs:SendMessage');
+    expect(sqs.map(st => [st.Resource].flat())).toEqual(resources);
+  });
+
+  test('an exact duplicate statement is rendered once, as PolicyDocument does', () => {
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+    const statement = () => new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-east-1:123456789012:q'] });
+    harness.addToRolePolicy(statement());
+    harness.addToRolePolicy(statement());
+    expect(inlineExecutionStatements(stack).filter(st => st.Action === 'sqs:SendMessage')).toHaveLength(1);
+  });
+
+  test('a statement added to the inline policy is frozen once rendered', () => {
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+    const statement = new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:us-east-1:123456789012:q'] });
+    harness.addToRolePolicy(statement);
+    Template.fromStack(stack);
+    expect(() => statement.addActions('sqs:DeleteMessage')).toThrow(/freeze\(\) has been called/);
+  });
+
+  test('in an environment-agnostic stack the base statements use the stack\'s pseudo parameters', () => {
+    const stack = new Stack(createTestApp(), 'Agnostic');
+    new Harness(stack, 'Harness', { model: BEDROCK_MODEL, memory: HarnessMemory.disabled() });
+    const logGroups = inlineExecutionStatements(stack).find(st => st.Sid === 'LogGroups');
+    expect(logGroups.Resource).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
+        ':log-group:/aws/bedrock-agentcore/runtimes/*']],
+    });
+  });
+
+  test('with @aws-cdk/core:enablePartitionLiterals the base statements carry the literal partition', () => {
+    const app = createTestApp({ context: { '@aws-cdk/core:enablePartitionLiterals': true } });
+    const { stack } = newHarness({ memory: HarnessMemory.disabled() }, createTestStack(app));
+    const logGroups = inlineExecutionStatements(stack).find(st => st.Sid === 'LogGroups');
+    expect(logGroups.Resource).toBe('arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/*');
+  });
+
+  test('harnesses of one stack share the base statements; each stack renders its own', () => {
+    const app = createTestApp();
+    const east = createTestStack(app, 'East');
+    const west = createTestStack(app, 'West', { env: { account: '123456789012', region: 'us-west-2' } });
+    for (const [stack, id] of [[east, 'A'], [east, 'B'], [west, 'C']] as const) {
+      new Harness(stack, id, { model: BEDROCK_MODEL, memory: HarnessMemory.disabled() });
+    }
+    const describe = (stack: Stack, id: string) => executionRoleStatements(stack, id).find(st => st.Sid === 'DescribeLogGroups').Resource;
+    expect(describe(east, 'A')).toEqual(arn(':logs:us-east-1:123456789012:log-group:*'));
+    expect(describe(east, 'B')).toEqual(arn(':logs:us-east-1:123456789012:log-group:*'));
+    expect(describe(west, 'C')).toEqual(arn(':logs:us-west-2:123456789012:log-group:*'));
   });
 
   test('the post-create policy renders as an iam.Policy on the role would: path, logical id, name and roles', () => {

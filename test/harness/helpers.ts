@@ -2,9 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Harness, HarnessModel, HarnessProps } from '../../src';
 import { createTestStack } from '../support/app';
-import { policyStatements } from '../support/option-statements';
+import { executionRoleStatements, policyStatements } from '../support/option-statements';
 
-export { policyStatements };
+export { executionRoleStatements, policyStatements };
 
 /** `arn:${AWS::Partition}<rest>` as CloudFormation renders it. */
 export function arn(rest: string): any {
@@ -26,8 +26,18 @@ export function harnessProperties(stack: Stack): any {
   return resources[ids[0]].Properties;
 }
 
+/** Every statement of the execution role of the harness with id `Harness`. */
 export function roleStatements(stack: Stack): any[] {
-  return policyStatements(stack, 'HarnessExecutionRoleDefaultPolicy');
+  return executionRoleStatements(stack, 'Harness');
+}
+
+/** The statements of the role's inline `HarnessExecution` policy: what the harness writes itself. */
+export function inlineExecutionStatements(stack: Stack): any[] {
+  const roles = Template.fromStack(stack).findResources('AWS::IAM::Role');
+  const policies = Object.values(roles).flatMap((r: any) => r.Properties.Policies ?? []);
+  const execution = policies.filter((p: any) => p.PolicyName === 'HarnessExecution');
+  if (execution.length !== 1) throw new Error(`expected one HarnessExecution policy, found ${execution.length}`);
+  return execution[0].PolicyDocument.Statement;
 }
 
 /** The base statements every harness role gets, with the Sids they carry. */

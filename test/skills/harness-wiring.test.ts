@@ -31,7 +31,11 @@ describe('Harness with skills', () => {
         { Path: '/opt/skills/local' },
       ],
     });
+    // The harness's own statements (inline policy) come first, then the credential
+    // provider's grants through grantPrincipal (default policy).
     expect(optionStatements(stack)).toEqual([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: arn(':s3:::team-skills/weather/*') },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: arn(':s3:::team-skills'), Condition: { StringLike: { 's3:prefix': ['weather/*'] } } },
       {
         Effect: 'Allow',
         Action: 'bedrock-agentcore:GetResourceApiKey',
@@ -44,8 +48,6 @@ describe('Harness with skills', () => {
         ],
       },
       { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: SECRET_ARN },
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: arn(':s3:::team-skills/weather/*') },
-      { Effect: 'Allow', Action: 's3:ListBucket', Resource: arn(':s3:::team-skills'), Condition: { StringLike: { 's3:prefix': ['weather/*'] } } },
     ]);
   });
 

@@ -9,12 +9,24 @@ export function policyStatements(stack: Stack, prefix: string): any[] {
 }
 
 /**
- * The execution-role statements a Harness's options added: the role's default
- * policy without the base statements (which carry a Sid) and the model's
+ * Every statement of the execution role a Harness created: its inline
+ * `HarnessExecution` policy (what the harness writes itself), then its default
+ * policy (grants other constructs made through `grantPrincipal`).
+ */
+export function executionRoleStatements(stack: Stack, harnessId = 'Harness'): any[] {
+  const roles = Template.fromStack(stack).findResources('AWS::IAM::Role');
+  const roleId = Object.keys(roles).find(k => k.startsWith(`${harnessId}ExecutionRole`));
+  const inline = roleId ? (roles[roleId].Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement) : [];
+  return [...inline, ...policyStatements(stack, `${harnessId}ExecutionRoleDefaultPolicy`)];
+}
+
+/**
+ * The execution-role statements a Harness's options added: the role's
+ * statements without the base statements (which carry a Sid) and the model's
  * `bedrock:` statements.
  */
 export function optionStatements(stack: Stack, harnessId = 'Harness'): any[] {
-  return policyStatements(stack, `${harnessId}ExecutionRoleDefaultPolicy`).filter(s =>
+  return executionRoleStatements(stack, harnessId).filter(s =>
     !s.Sid && !([] as string[]).concat(s.Action).some(a => a.startsWith('bedrock:')));
 }
 
