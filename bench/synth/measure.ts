@@ -48,22 +48,37 @@ export function warmUp(variants: Variant[], count: number, rounds: number): void
   }
 }
 
+/** The timed runs of each variant, in run order (index i of every variant is the same round). */
+export type Samples = Map<Variant, Measurement[]>;
+
 /**
- * The median of `runs` timed runs per variant. Runs are interleaved across variants, so a slow
- * phase of the machine (GC, another process) hits every variant alike instead of one, and the
- * order rotates from run to run: a variant that always ran right after another would pay for
- * the garbage the other left behind.
+ * `runs` timed rounds. Each round synthesizes every variant once, back to back, so a
+ * slow phase of the machine (GC, another process) hits every variant alike instead of
+ * one; the order rotates from round to round, as a variant that always ran right after
+ * another would pay for the garbage the other left behind.
  */
-export function measure(variants: Variant[], count: number, runs: number): Map<Variant, Measurement> {
-  const samples = new Map<Variant, Measurement[]>(variants.map((variant) => [variant, []]));
+export function measure(variants: Variant[], count: number, runs: number): Samples {
+  const samples: Samples = new Map(variants.map((variant) => [variant, []]));
   for (let run = 0; run < runs; run++) {
     const shift = run % variants.length;
     for (const variant of [...variants.slice(shift), ...variants.slice(0, shift)]) {
       samples.get(variant)!.push(synthesize(variant, count));
     }
   }
-  return new Map(variants.map((variant) => {
-    const sorted = samples.get(variant)!.sort((a, b) => a.millis - b.millis);
-    return [variant, sorted[Math.floor(sorted.length / 2)]];
-  }));
+  return samples;
+}
+
+/** The run with the median time. */
+export function medianOf(runs: Measurement[]): Measurement {
+  const sorted = [...runs].sort((a, b) => a.millis - b.millis);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * The median over the rounds of `a`'s time divided by `b`'s in the same round: a paired
+ * comparison, so a slow stretch of the machine that spans a round cancels out.
+ */
+export function pairedRatio(a: Measurement[], b: Measurement[]): number {
+  const ratios = a.map((run, round) => run.millis / b[round].millis).sort((x, y) => x - y);
+  return ratios[Math.floor(ratios.length / 2)];
 }

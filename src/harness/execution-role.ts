@@ -1,7 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { renderResolved } from './rendered-policy-document';
 
 const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
 
@@ -43,9 +42,9 @@ export function workloadIdentityArns(scope: Construct): string[] {
 }
 
 /**
- * The statements every harness of a stack shares, built once per stack. They
- * depend on nothing but the stack's partition, region and account, so they are
- * also resolved once: the role's inline policy then emits them as they are.
+ * The statements every harness of a stack shares, built once per stack (they
+ * depend on nothing but its partition, region and account) and frozen, so that
+ * RenderedPolicyDocument also resolves them once for all the stack's harnesses.
  */
 const BASE_STATEMENTS = new WeakMap<Stack, iam.PolicyStatement[]>();
 
@@ -55,7 +54,7 @@ export function baseExecutionStatements(scope: Construct): iam.PolicyStatement[]
   let statements = BASE_STATEMENTS.get(stack);
   if (!statements) {
     statements = buildBaseStatements(stack);
-    statements.forEach(statement => renderResolved(statement, stack.resolve(statement.toStatementJson())));
+    statements.forEach(statement => statement.freeze());
     BASE_STATEMENTS.set(stack, statements);
   }
   return statements;

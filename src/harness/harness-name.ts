@@ -1,10 +1,30 @@
 import * as crypto from 'crypto';
-import { Fn, Lazy, Names, Stack } from 'aws-cdk-lib';
+import { Fn, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /** Readable part; `_` + 6 hash chars + `_` + 8 stack-UUID chars bring the total to at most 40. */
 const PREFIX_LENGTH = 24;
 const INPUT_HASH_LENGTH = 6;
+
+/** The two forms of a harness name, which render the same in the harness's own stack. */
+export interface HarnessNameForms {
+  /**
+   * For the harness's own `HarnessName` property, which is always rendered in the
+   * harness's stack: the stack-UUID part is one plain intrinsic, shared by the
+   * stack's harnesses, instead of four nested tokens resolved in every pass.
+   */
+  readonly property: string;
+
+  /**
+   * The same name for everything else: the stack-UUID part reads the stack-scoped
+   * `AWS::StackId` reference (not `Aws.STACK_ID`), so where the name is used in
+   * another stack it still means the harness's stack. Made on first use.
+   */
+  attribute(): string;
+}
+
+/** `AWS::StackId` → its UUID → the UUID's first group, as CloudFormation evaluates it in the stack's own template. */
+const OWN_STACK_UUID_HEAD = new WeakMap<Stack, string>();
 
 /**
  * A harness name that CloudFormation never has to reuse.
@@ -24,7 +44,7 @@ const INPUT_HASH_LENGTH = 6;
  *
  * @param createOnlyInputs returns the rendered create-only inputs; called at synth.
  */
-export function generateHarnessName(scope: IConstruct, createOnlyInputs: () => unknown): string {
+export function generateHarnessName(scope: IConstruct, createOnlyInputs: () => unknown): HarnessNameForms {
   const stack = Stack.of(scope);
   const head = Lazy.string({
     produce: () => {
@@ -37,10 +57,18 @@ export function generateHarnessName(scope: IConstruct, createOnlyInputs: () => u
       return `${prefix}_${hash}_`;
     },
   });
-  // The stack-scoped reference (not Aws.STACK_ID): if the name is used in another
-  // stack, it must still mean this stack's id.
-  const stackUuidHead = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', stack.stackId))));
-  // Concatenated as a string (rendered as the same Fn::Join): an Fn.join token
+  let ownUuidHead = OWN_STACK_UUID_HEAD.get(stack);
+  if (!ownUuidHead) {
+    ownUuidHead = Token.asString({
+      'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }],
+    });
+    OWN_STACK_UUID_HEAD.set(stack, ownUuidHead);
+  }
+  let attribute: string | undefined;
+  // Concatenated as strings (rendered as the same Fn::Join): an Fn.join token
   // re-resolves its list in every synthesis pass.
-  return `${head}${stackUuidHead}`;
+  return {
+    property: `${head}${ownUuidHead}`,
+    attribute: () => attribute ??= `${head}${Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', stack.stackId))))}`,
+  };
 }

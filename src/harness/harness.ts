@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
 import { baseExecutionStatements, createExecutionRole } from './execution-role';
 import { HarnessBase, IHarness } from './harness-base';
-import { generateHarnessName } from './harness-name';
+import { HarnessNameForms, generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
 import { importHarness } from './imported-harness';
@@ -61,7 +61,9 @@ export class Harness extends HarnessBase {
   }
 
   /** @attribute */
-  public readonly harnessName: string;
+  public get harnessName(): string {
+    return this.name.attribute();
+  }
 
   /**
    * The current version of the harness ("1" after creation; every update adds one).
@@ -123,6 +125,7 @@ export class Harness extends HarnessBase {
   private readonly hooks: BoundList<HarnessHook, CfnHarness.HarnessHookProperty>;
   private readonly allowedTools?: string[];
   private readonly managedMemory: boolean;
+  private readonly name: HarnessNameForms;
   /** The statements the harness writes itself, inline in the role it created; undefined for a role passed in. */
   private readonly executionPolicy?: RenderedPolicyDocument;
   private postCreateDocument?: iam.PolicyDocument;
@@ -164,10 +167,13 @@ export class Harness extends HarnessBase {
     let memory: CfnHarness.HarnessMemoryConfigurationProperty | undefined;
     let environment: CfnHarness.HarnessEnvironmentProviderProperty | undefined;
 
-    const name = props.harnessName ?? generateHarnessName(this, () => createOnlyInputs(memory, environment));
+    const explicitName = props.harnessName;
+    this.name = explicitName !== undefined
+      ? { property: explicitName, attribute: () => explicitName }
+      : generateHarnessName(this, () => createOnlyInputs(memory, environment));
     this.allowedTools = props.allowedTools;
     this.resource = new CfnHarness(this, 'Resource', {
-      harnessName: name,
+      harnessName: this.name.property,
       executionRoleArn: this.roleArn,
       // A placeholder for the required property: the model is rendered (and assigned)
       // below, once the resource exists for options that read its attributes.
@@ -240,7 +246,6 @@ export class Harness extends HarnessBase {
       this.resource.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
     }
 
-    this.harnessName = name;
     this.managedMemory = memoryOption._managed;
 
     // Bound last, once every attribute an option may read is set. Options added

@@ -1,9 +1,24 @@
-import { FeatureFlags, IResolveContext } from 'aws-cdk-lib';
+import { Aws, FeatureFlags, IResolvable, IResolveContext, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 
-/** The JSON of frozen statements (which can no longer change), shared by every document that holds them. */
-const STATEMENT_JSON = new WeakMap<iam.PolicyStatement, { json: unknown; key: string }>();
+/** A frozen statement's JSON (it can no longer change), shared by every document that holds it. */
+interface RenderedStatement {
+  readonly json: unknown;
+  /** For de-duplication. */
+  readonly key: string;
+}
+
+const RENDERED = new WeakMap<iam.PolicyStatement, RenderedStatement>();
+
+/**
+ * The pseudo parameters, unscoped: they render `{ Ref: 'AWS::…' }` in any stack and
+ * any synthesis pass. A stack without an explicit environment uses these very tokens
+ * for its partition, region and account.
+ */
+const PSEUDO_PARAMETERS: ReadonlySet<IResolvable> = new Set(
+  [Aws.PARTITION, Aws.REGION, Aws.ACCOUNT_ID, Aws.URL_SUFFIX].map(token => Tokenization.reverseString(token).firstToken!),
+);
 
 /**
  * A policy document for the statements the harness writes itself, rendered
@@ -13,14 +28,16 @@ const STATEMENT_JSON = new WeakMap<iam.PolicyStatement, { json: unknown; key: st
  * template, the construct tree). A plain `PolicyDocument` re-renders every
  * statement and re-registers its post-processor in each pass, which made the
  * harness's own dozen statements the largest synth cost of an agent stack.
- * These statements are never changed after they are added, so the rendering is
- * kept until the next `addStatements`.
+ * These statements are frozen once rendered, so the rendering is kept until the
+ * next `addStatements`. A statement made only of literals and pseudo parameters
+ * (most of them: log groups, the workload identity, models, AgentCore tools) is
+ * even kept resolved, and shared by every document that holds it: such a
+ * statement renders the same in every pass and every stack.
  *
  * The output is the same as `PolicyDocument`'s: statements in the order added,
- * an exact duplicate dropped (the post-processor's de-duplication, done here on
- * the unresolved JSON), and the statements frozen once rendered. With `@aws-cdk/aws-iam:minimizePolicies` set, the
- * document renders as a plain `PolicyDocument`, so the app's choice to merge
- * statements is honoured.
+ * an exact duplicate dropped (the post-processor's de-duplication). With
+ * `@aws-cdk/aws-iam:minimizePolicies` set, the document renders as a plain
+ * `PolicyDocument`, so the app's choice to merge statements is honoured.
  */
 export class RenderedPolicyDocument extends iam.PolicyDocument {
   // No initializers: PolicyDocument's constructor calls addStatements before they would run.
@@ -37,16 +54,16 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
     if (FeatureFlags.of(context.scope).isEnabled(cxapi.IAM_MINIMIZE_POLICIES)) {
       return super.resolve(context);
     }
-    this.rendered ??= this.renderOnce();
+    this.rendered ??= this.renderOnce(Stack.of(context.scope));
     return this.rendered;
   }
 
-  private renderOnce(): unknown {
+  private renderOnce(stack: Stack): unknown {
     if (!this.added?.length) return undefined;
     const seen = new Set<string>();
     const statements = [];
     for (const statement of this.added) {
-      const { json, key } = renderStatement(statement);
+      const { json, key } = renderStatement(statement, stack);
       if (seen.has(key)) continue;
       seen.add(key);
       statements.push(json);
@@ -55,24 +72,26 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
   }
 }
 
-function renderStatement(statement: iam.PolicyStatement): { json: unknown; key: string } {
-  let rendered = STATEMENT_JSON.get(statement);
+function renderStatement(statement: iam.PolicyStatement, stack: Stack): RenderedStatement {
+  let rendered = RENDERED.get(statement);
   if (!rendered) {
     statement.freeze();
-    const json = statement.toStatementJson();
+    const unresolved = statement.toStatementJson();
+    const json = onlyPseudoParameters(unresolved) ? stack.resolve(unresolved) : unresolved;
     rendered = { json, key: JSON.stringify(json) };
-    STATEMENT_JSON.set(statement, rendered);
+    RENDERED.set(statement, rendered);
   }
   return rendered;
 }
 
-/**
- * Records the final JSON of a frozen statement whose every token resolves the
- * same in any synthesis pass and any place of its stack (literals and the
- * stack's pseudo parameters), so the documents holding it emit that JSON as is
- * instead of resolving the statement again in each pass.
- */
-export function renderResolved(statement: iam.PolicyStatement, resolved: unknown): void {
-  statement.freeze();
-  STATEMENT_JSON.set(statement, { json: resolved, key: JSON.stringify(resolved) });
+/** Whether every token in `value` is an unscoped pseudo parameter, so it resolves alike in every pass and stack. */
+function onlyPseudoParameters(value: unknown): boolean {
+  if (typeof value === 'string') {
+    return !Token.isUnresolved(value) || Tokenization.reverseString(value).tokens.every(token => PSEUDO_PARAMETERS.has(token));
+  }
+  if (Array.isArray(value)) return value.every(onlyPseudoParameters);
+  if (value !== null && typeof value === 'object') {
+    return !Tokenization.isResolvable(value) && Object.values(value).every(onlyPseudoParameters);
+  }
+  return !Token.isUnresolved(value);
 }

@@ -1,6 +1,8 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { BEDROCK_MODEL, harnessProperties, newHarness } from './helpers';
 import { Harness, HarnessMemory, HarnessNetworkConfiguration, HarnessSystemPrompt } from '../../src';
@@ -105,5 +107,26 @@ describe('generated harness name', () => {
     const one = new Harness(stack, 'One', { model: BEDROCK_MODEL });
     const two = new Harness(stack, 'Two', { model: BEDROCK_MODEL });
     expect(stack.resolve(one.harnessName)).not.toEqual(stack.resolve(two.harnessName));
+  });
+
+  test('the harnessName attribute renders as the property in its own stack', () => {
+    const stack = createTestStack();
+    const harness = new Harness(stack, 'Harness', { model: BEDROCK_MODEL });
+    new CfnOutput(stack, 'Name', { value: harness.harnessName });
+    const template = Template.fromStack(stack).toJSON();
+    expect(template.Outputs.Name.Value).toEqual(harnessProperties(stack).HarnessName);
+  });
+
+  test('the harnessName attribute still means the harness stack where another stack uses it', () => {
+    const app = createTestApp();
+    const home = createTestStack(app, 'Home');
+    const other = createTestStack(app, 'Other');
+    const harness = new Harness(home, 'Harness', { model: BEDROCK_MODEL });
+    new ssm.CfnParameter(other, 'Name', { type: 'String', value: harness.harnessName });
+    const value = JSON.stringify(Template.fromStack(other).findResources('AWS::SSM::Parameter'));
+    expect(value).toContain('Fn::ImportValue');
+    expect(value).not.toContain('AWS::StackId');
+    const exports = Object.values(Template.fromStack(home).toJSON().Outputs ?? {}) as any[];
+    expect(exports.map(o => o.Value)).toContainEqual({ Ref: 'AWS::StackId' });
   });
 });
