@@ -290,19 +290,19 @@ export class Harness extends HarnessBase {
     return new HarnessEndpoint(this, `Endpoint${endpointName}`, { ...options, harness: this, endpointName });
   }
 
-  /** Adds a tool; it is rendered and granted at synth. */
+  /** Adds a tool and grants its permissions. The set of tools is validated at synth. */
   public addTool(tool: HarnessTool): Harness {
     this.tools.add(tool);
     return this;
   }
 
-  /** Adds a skill; it is rendered and granted at synth. */
+  /** Adds a skill and grants its permissions. */
   public addSkill(skill: HarnessSkill): Harness {
     this.skills.add(skill);
     return this;
   }
 
-  /** Adds a hook; it is rendered and granted at synth. */
+  /** Adds a hook and grants its permissions. The set of hooks is validated at synth. */
   public addHook(hook: HarnessHook): Harness {
     this.hooks.add(hook);
     return this;

@@ -86,7 +86,7 @@ describe('lists added after construction', () => {
     expect(Object.fromEntries(bindCounts)).toEqual({ 'one': 1, 'two': 1, '/skills/a': 1, '/skills/b': 1, 'audit': 1, 'guard': 1 });
   });
 
-  test('grants of late-added tools land in the default policy the harness depends on', () => {
+  test('grants of late-added tools land in the role policy the harness depends on', () => {
     const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
     harness.addTool(fakeTool('late'));
     expect(roleStatements(stack)).toContainEqual({ Effect: 'Allow', Action: 'fake:late', Resource: 'arn:aws:fake:::late' });
