@@ -3,12 +3,13 @@ import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedro
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
-import { baseExecutionStatements, createExecutionRole } from './execution-role';
+import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
 import { HarnessBase, IHarness } from './harness-base';
 import { HarnessNameForms, generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './harness-render';
 import { importHarness } from './imported-harness';
+import { INLINE_POLICY_QUOTA, policyDocumentLength } from './inline-policy-size';
 import { RecordingGrantee } from './recording-grantee';
 import { RenderedPolicyDocument } from './rendered-policy-document';
 import { validateProps } from './validate-props';
@@ -361,6 +362,26 @@ export class Harness extends HarnessBase {
     validateHookSet(this.hooks.render() ?? []);
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
-    return [];
+    return this.validateInlinePolicySize();
+  }
+
+  /**
+   * The statements the harness writes are an inline policy of its role, which shares
+   * IAM's aggregate inline-policy quota with the role's default policy (aws-cdk-lib
+   * splits an oversized default policy only against its own size). Fails when the
+   * two certainly exceed it: literal text counted exactly, deploy-time values at
+   * their shortest.
+   */
+  private validateInlinePolicySize(): string[] {
+    if (!this.executionPolicy) return [];
+    const stack = Stack.of(this);
+    const execution = policyDocumentLength(stack.resolve(this.executionPolicy));
+    const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
+    const grants = defaultPolicy ? policyDocumentLength(stack.resolve(defaultPolicy.document)) : { min: 0, max: 0 };
+    const least = execution.min + grants.min;
+    if (least <= INLINE_POLICY_QUOTA) return [];
+    return [`role: the execution role's inline policies take at least ${least} characters (${EXECUTION_POLICY_NAME}: `
+      + `${execution.min}, default policy: ${grants.min}); IAM allows ${INLINE_POLICY_QUOTA} per role. Pass a role you `
+      + 'manage (`role`) whose permissions are in managed policies, or grant fewer resources individually.'];
   }
 }

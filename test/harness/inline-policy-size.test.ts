@@ -1,0 +1,62 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { newHarness } from './helpers';
+import { HarnessMemory } from '../../src';
+import { INLINE_POLICY_QUOTA, policyDocumentLength } from '../../src/harness/inline-policy-size';
+
+const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
+
+describe('policyDocumentLength', () => {
+  test('a literal document counts exactly as its JSON without white space', () => {
+    const document = { Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/*' }], Version: '2012-10-17' };
+    expect(policyDocumentLength(document)).toEqual({ min: JSON.stringify(document).length, max: JSON.stringify(document).length });
+  });
+
+  test('an intrinsic counts as the string it evaluates to, bounded for deploy-time values', () => {
+    const literal = { Resource: 'arn:aws:s3:::b' };
+    const withPartition = { Resource: partitionArn(':s3:::b') };
+    // "arn:" + partition (aws … aws-iso-f) + ":s3:::b"
+    expect(policyDocumentLength(withPartition)).toEqual({ min: JSON.stringify(literal).length, max: JSON.stringify(literal).length + 7 });
+    // A resource attribute counts at its shortest: nothing but the quotes.
+    const withAttribute = { Resource: { 'Fn::GetAtt': ['Bucket', 'Arn'] } };
+    expect(policyDocumentLength(withAttribute).min).toBe('{"Resource":""}'.length);
+  });
+});
+
+describe('the execution role\'s inline policies', () => {
+  const longArn = (i: number) => `arn:aws:s3:::a-bucket-with-a-rather-long-name-number-${i}/some/prefix/that/is/long/too/*`;
+
+  test('a harness whose own statements certainly exceed the quota fails at synth, naming the sizes', () => {
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+    for (let i = 0; i < 120; i++) {
+      harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [longArn(i)] }));
+    }
+    expect(() => Template.fromStack(stack)).toThrow(new RegExp(`role: the execution role's inline policies take at least \\d+ characters \\(HarnessExecution: \\d+, default policy: 0\\); IAM allows ${INLINE_POLICY_QUOTA} per role`));
+  });
+
+  test('the default policy counts toward the same quota', () => {
+    // 45 statements of the harness's own (under the quota alone) plus 12 grants through
+    // grantPrincipal (too few for aws-cdk-lib to split the default policy) exceed it together.
+    const build = (grants: number) => {
+      const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+      for (let i = 0; i < 45; i++) {
+        harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [longArn(i)] }));
+      }
+      for (let i = 0; i < grants; i++) {
+        s3.Bucket.fromBucketName(stack, `B${i}`, `a-bucket-with-a-rather-long-name-number-${i}`).grantRead(harness, 'some/prefix/that/is/long/*');
+      }
+      return () => Template.fromStack(stack);
+    };
+    expect(build(0)).not.toThrow();
+    expect(build(12)).toThrow(/\(HarnessExecution: \d+, default policy: [1-9]\d*\)/);
+  });
+
+  test('a harness with a typical configuration passes', () => {
+    const { stack, harness } = newHarness();
+    for (let i = 0; i < 10; i++) {
+      harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [longArn(i)] }));
+    }
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
