@@ -375,13 +375,13 @@ export class Harness extends HarnessBase {
   private validateInlinePolicySize(): string[] {
     if (!this.executionPolicy) return [];
     const stack = Stack.of(this);
-    const execution = policyDocumentLength(stack.resolve(this.executionPolicy));
+    const execution = this.executionPolicy.minimumLength(stack) ?? policyDocumentLength(stack.resolve(this.executionPolicy)).min;
     const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
-    const grants = defaultPolicy ? policyDocumentLength(stack.resolve(defaultPolicy.document)) : { min: 0, max: 0 };
-    const least = execution.min + grants.min;
+    const grants = defaultPolicy ? policyDocumentLength(stack.resolve(defaultPolicy.document)).min : 0;
+    const least = execution + grants;
     if (least <= INLINE_POLICY_QUOTA) return [];
     return [`role: the execution role's inline policies take at least ${least} characters (${EXECUTION_POLICY_NAME}: `
-      + `${execution.min}, default policy: ${grants.min}); IAM allows ${INLINE_POLICY_QUOTA} per role. Pass a role you `
+      + `${execution}, default policy: ${grants}); IAM allows ${INLINE_POLICY_QUOTA} per role. Pass a role you `
       + 'manage (`role`) whose permissions are in managed policies, or grant fewer resources individually.'];
   }
 }

@@ -1,13 +1,21 @@
 import { Aws, FeatureFlags, IResolvable, IResolveContext, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cxapi from 'aws-cdk-lib/cx-api';
+import { policyDocumentLength } from './inline-policy-size';
 
 /** A frozen statement's JSON (it can no longer change), shared by every document that holds it. */
 interface RenderedStatement {
   readonly json: unknown;
   /** For de-duplication. */
   readonly key: string;
+  /** Whether `json` is resolved already (only literals and pseudo parameters). */
+  readonly resolved: boolean;
+  /** The least size IAM can count for it, once measured (resolved statements only). */
+  minLength?: number;
 }
+
+/** `{"Statement":[],"Version":"2012-10-17"}`, without the statements and the commas between them. */
+const DOCUMENT_FRAME_LENGTH = JSON.stringify({ Statement: [], Version: '2012-10-17' }).length;
 
 const RENDERED = new WeakMap<iam.PolicyStatement, RenderedStatement>();
 
@@ -43,11 +51,13 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
   // No initializers: PolicyDocument's constructor calls addStatements before they would run.
   private added?: iam.PolicyStatement[];
   private rendered?: unknown;
+  private renderedStatements?: RenderedStatement[];
 
   public addStatements(...statements: iam.PolicyStatement[]): void {
     super.addStatements(...statements);
     (this.added ??= []).push(...statements);
     this.rendered = undefined;
+    this.renderedStatements = undefined;
   }
 
   public resolve(context: IResolveContext): any {
@@ -58,17 +68,36 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
     return this.rendered;
   }
 
+  /**
+   * The least size IAM can count for this document (see `policyDocumentLength`),
+   * or undefined before it is rendered or when it renders as a plain PolicyDocument.
+   * A statement resolved already is measured once, for every document that holds it.
+   */
+  public minimumLength(stack: Stack): number | undefined {
+    if (!this.renderedStatements) return undefined;
+    let total = DOCUMENT_FRAME_LENGTH + Math.max(this.renderedStatements.length - 1, 0);
+    for (const statement of this.renderedStatements) {
+      if (statement.resolved) {
+        statement.minLength ??= policyDocumentLength(statement.json).min;
+        total += statement.minLength;
+      } else {
+        total += policyDocumentLength(stack.resolve(statement.json)).min;
+      }
+    }
+    return total;
+  }
+
   private renderOnce(stack: Stack): unknown {
     if (!this.added?.length) return undefined;
     const seen = new Set<string>();
-    const statements = [];
+    this.renderedStatements = [];
     for (const statement of this.added) {
-      const { json, key } = renderStatement(statement, stack);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      statements.push(json);
+      const rendered = renderStatement(statement, stack);
+      if (seen.has(rendered.key)) continue;
+      seen.add(rendered.key);
+      this.renderedStatements.push(rendered);
     }
-    return { Statement: statements, Version: '2012-10-17' };
+    return { Statement: this.renderedStatements.map(statement => statement.json), Version: '2012-10-17' };
   }
 }
 
@@ -77,8 +106,9 @@ function renderStatement(statement: iam.PolicyStatement, stack: Stack): Rendered
   if (!rendered) {
     statement.freeze();
     const unresolved = statement.toStatementJson();
-    const json = onlyPseudoParameters(unresolved) ? stack.resolve(unresolved) : unresolved;
-    rendered = { json, key: JSON.stringify(json) };
+    const resolved = onlyPseudoParameters(unresolved);
+    const json = resolved ? stack.resolve(unresolved) : unresolved;
+    rendered = { json, key: JSON.stringify(json), resolved };
     RENDERED.set(statement, rendered);
   }
   return rendered;

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { newHarness } from './helpers';
 import { HarnessMemory } from '../../src';
 import { INLINE_POLICY_QUOTA, policyDocumentLength } from '../../src/harness/inline-policy-size';
+import { createTestApp, createTestStack } from '../support/app';
 
 const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
 
@@ -27,8 +28,9 @@ describe('policyDocumentLength', () => {
 describe('the execution role\'s inline policies', () => {
   const longArn = (i: number) => `arn:aws:s3:::a-bucket-with-a-rather-long-name-number-${i}/some/prefix/that/is/long/too/*`;
 
-  test('a harness whose own statements certainly exceed the quota fails at synth, naming the sizes', () => {
-    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+  test.each([false, true])('a harness whose own statements certainly exceed the quota fails at synth, naming the sizes (minimizePolicies=%s)', (minimize) => {
+    const app = createTestApp({ context: { '@aws-cdk/aws-iam:minimizePolicies': minimize } });
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() }, createTestStack(app));
     for (let i = 0; i < 120; i++) {
       harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [longArn(i)] }));
     }
@@ -50,6 +52,16 @@ describe('the execution role\'s inline policies', () => {
     };
     expect(build(0)).not.toThrow();
     expect(build(12)).toThrow(/\(HarnessExecution: \d+, default policy: [1-9]\d*\)/);
+  });
+
+  test('the measure kept per statement equals measuring the whole resolved document', () => {
+    const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
+    const bucket = new s3.Bucket(stack, 'Bucket');
+    harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('out/*')] }));
+    harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [longArn(1)] }));
+    Template.fromStack(stack);
+    const document = (harness as any).executionPolicy;
+    expect(document.minimumLength(stack)).toBe(policyDocumentLength(stack.resolve(document)).min);
   });
 
   test('a harness with a typical configuration passes', () => {
