@@ -1,5 +1,6 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { SUBNET_ID } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, validateListLength, validateString, validateStringMap } from '../common/validation';
 
@@ -54,7 +55,6 @@ export interface ManagedVpcPrivateEndpointOptions {
 
 const LATTICE_ID = /^((rcfg-[0-9a-z]{17})|(arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]{17}))$/;
 const VPC_ID = /^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
-const SUBNET_ID = /^subnet-[0-9a-zA-Z]{8,17}$/;
 const SG_ID = /^sg-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const TAG = /^[a-zA-Z0-9\s_.:/=+\-@]*$/;
 const TAG_DESCRIPTION = 'letters, digits, whitespace and _ . : / = + - @';

@@ -3,6 +3,7 @@ import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore
 import { flag, ParsedArgs, requireFlag } from './args';
 import { CliError, EXIT } from './cli-error';
 import { parseHarnessRef } from './harness-ref';
+import { newControlClient } from '../provider/handlers/control';
 
 const DEFAULT_TIMEOUT_SECONDS = 600;
 
@@ -27,7 +28,7 @@ export function createContext(args: ParsedArgs): CommandContext {
   return {
     args,
     harnessId: ref.harnessId,
-    client: new BedrockAgentCoreControlClient(region ? { region } : {}),
+    client: newControlClient(region),
     deadline: Date.now() + timeout * 1000,
   };
 }

@@ -24,3 +24,6 @@ export const HARNESS_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,39}-[a-zA-Z0-9]{10}$/;
 
 /** A harness name: 1–40 characters, a letter first, then letters, digits or `_` (no hyphens). */
 export const HARNESS_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
+
+/** A VPC subnet id, for the harness network and for private authorizer endpoints. */
+export const SUBNET_ID = /^subnet-[0-9a-zA-Z]{8,17}$/;

@@ -123,3 +123,8 @@ export function wholeDuration(property: string, duration: Duration | undefined, 
   }
   return value;
 }
+
+/** Names of tools and hooks: 1–64 letters, digits, _ and - (the same rule for both in the API). */
+export const OPTION_NAME_RULES: StringRules = {
+  minLength: 1, maxLength: 64, pattern: /^[a-zA-Z0-9_-]+$/, patternDescription: 'letters, digits, _ and -',
+};

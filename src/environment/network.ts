@@ -1,6 +1,7 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { SUBNET_ID } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
 import { validateListLength, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
@@ -34,7 +35,6 @@ export interface HarnessVpcOptions {
   readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
-const SUBNET_ID = /^subnet-[0-9a-zA-Z]{8,17}$/;
 const SECURITY_GROUP_ID = /^sg-[0-9a-zA-Z]{8,17}$/;
 
 /**

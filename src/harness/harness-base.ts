@@ -131,7 +131,7 @@ export abstract class HarnessBase extends Resource implements IHarness {
   }
 
   public metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Invocations', { statistic: cloudwatch.Stats.SUM, ...props });
+    return this.metric('Invocations', props);
   }
 
   public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
@@ -139,14 +139,14 @@ export abstract class HarnessBase extends Resource implements IHarness {
   }
 
   public metricSystemErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('SystemErrors', { statistic: cloudwatch.Stats.SUM, ...props });
+    return this.metric('SystemErrors', props);
   }
 
   public metricUserErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('UserErrors', { statistic: cloudwatch.Stats.SUM, ...props });
+    return this.metric('UserErrors', props);
   }
 
   public metricThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    return this.metric('Throttles', { statistic: cloudwatch.Stats.SUM, ...props });
+    return this.metric('Throttles', props);
   }
 }

@@ -1,8 +1,9 @@
 import { IHarnessRef } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { endpointArnOf, HARNESS_INVOKE_ACTIONS } from '../provider/perms';
 
-/** The actions a caller of InvokeHarness needs (harness-api.md §13.4: both, per the security guide). */
-export const HARNESS_INVOKE_ACTIONS = ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'];
+// Still exported from here, where it has always been.
+export { HARNESS_INVOKE_ACTIONS };
 
 /**
  * Grants on a harness, for any `IHarnessRef` (a `Harness`, an imported harness or a `CfnHarness`).
@@ -28,7 +29,7 @@ export class HarnessGrants {
     return iam.Grant.addToPrincipal({
       grantee,
       actions,
-      resourceArns: [arn, `${arn}/harness-endpoint/*`],
+      resourceArns: [arn, endpointArnOf(arn, '*')],
     });
   }
 }

@@ -268,7 +268,7 @@ export class Harness extends HarnessBase {
         agentRuntimeArn: this.agentRuntimeArn,
         agentRuntimeId: this.agentRuntimeId,
         agentRuntimeName: this.agentRuntimeName,
-        roleArn: this.executionRole.roleArn,
+        roleArn: this.roleArn,
         securityGroups: this._connections?.securityGroups,
       });
     }

@@ -1,7 +1,6 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { HOOK_NAME_RULES } from './hook-name';
 import { HookTarget } from './hook-target';
-import { validateString } from '../common/validation';
+import { OPTION_NAME_RULES, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
 type HookKind = 'beforeInvocation' | 'afterInvocation' | 'beforeToolCall' | 'afterToolCall';
@@ -36,7 +35,7 @@ export abstract class HarnessHook {
   public readonly name: string;
 
   protected constructor(name: string) {
-    validateString(`hooks[${name}].name`, name, HOOK_NAME_RULES);
+    validateString(`hooks[${name}].name`, name, OPTION_NAME_RULES);
     this.name = name;
   }
 

@@ -1,8 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { HOOK_NAME_RULES } from './hook-name';
 import { HarnessValidationError } from '../common/errors';
-import { show, validateString } from '../common/validation';
+import { OPTION_NAME_RULES, show, validateString } from '../common/validation';
 
 const MAX_HOOKS = 20;
 const KINDS = ['beforeInvocation', 'afterInvocation', 'beforeToolCall', 'afterToolCall'] as const;
@@ -27,7 +26,7 @@ export function validateHookSet(hooks: CfnHarness.HarnessHookProperty[]): void {
     const body = hook[kinds[0]] as { name?: string } | undefined;
     const name = body && !Token.isUnresolved(body) ? body.name : undefined;
     if (name === undefined || Token.isUnresolved(name)) return;
-    validateString(`hooks[${i}].name`, name, HOOK_NAME_RULES);
+    validateString(`hooks[${i}].name`, name, OPTION_NAME_RULES);
     if (names.includes(name)) {
       throw new HarnessValidationError(`hooks[${i}].name`, `${show(name)} is already used by another hook; hook names must be unique within the harness`);
     }

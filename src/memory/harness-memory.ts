@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { CfnHarness, IMemory } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -158,7 +158,6 @@ export abstract class HarnessMemory {
 
 class ManagedMemory extends HarnessMemory {
   public readonly _managed = true;
-  private readonly eventExpiryDays?: number;
 
   constructor(private readonly options: ManagedMemoryOptions) {
     super();
@@ -175,8 +174,7 @@ class ManagedMemory extends HarnessMemory {
         }
       });
     }
-    this.eventExpiryDays = wholeDuration('memory.eventExpiry', options.eventExpiry, 'days');
-    validateNumber('memory.eventExpiry', this.eventExpiryDays, { min: 3, max: 365, integer: true });
+    validateNumber('memory.eventExpiry', wholeDuration('memory.eventExpiry', options.eventExpiry, 'days'), { min: 3, max: 365 });
     validateString('memory.encryptionKey', options.encryptionKey?.keyArn, {
       minLength: 1, maxLength: 2048, pattern: KMS_KEY_ARN, patternDescription: 'a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<uuid>)',
     });
@@ -193,11 +191,11 @@ class ManagedMemory extends HarnessMemory {
     if (key) {
       key.grant(ctx.grantee, ...MEMORY_KMS_ACTIONS);
     }
-    const expiry = this.options.eventExpiry;
     return {
       managedMemoryConfiguration: {
         strategies: this.options.strategies,
-        eventExpiryDuration: this.eventExpiryDays ?? (expiry ? Token.asNumber(expiry.toDays()) : undefined),
+        // Whole days, checked in the constructor; a token duration renders its token.
+        eventExpiryDuration: this.options.eventExpiry?.toDays(),
         encryptionKeyArn: key?.keyArn,
       },
     };
@@ -230,18 +228,13 @@ class ExistingMemory extends HarnessMemory {
 
   public _bind(ctx: HarnessBindContext): CfnHarness.HarnessMemoryConfigurationProperty {
     this.memory.grant(ctx.grantee, ...MEMORY_DATA_PLANE_ACTIONS);
-    const retrieval = this.options.retrievalConfig;
     return {
       agentCoreMemoryConfiguration: {
         arn: this.memory.memoryArn,
         actorId: this.options.actorId,
         messagesCount: this.options.messagesCount,
-        // Numbers, not strings: the L1 and the API type them as numbers.
-        retrievalConfig: retrieval === undefined ? undefined : Object.fromEntries(Object.entries(retrieval).map(([ns, c]) => [ns, {
-          topK: c.topK,
-          relevanceScore: c.relevanceScore,
-          strategyId: c.strategyId,
-        }])),
+        // MemoryRetrievalOptions has exactly the L1's fields and types.
+        retrievalConfig: this.options.retrievalConfig,
       },
     };
   }

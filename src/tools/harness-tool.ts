@@ -8,9 +8,9 @@ import {
   CODE_INTERPRETER_SESSION_ACTIONS, GATEWAY_INVOKE_ACTIONS,
 } from './perms';
 import { RemoteMcpHeader } from './remote-mcp-header';
-import { TOOL_NAME_RULES, TOOL_TYPE } from './tool-types';
+import { TOOL_TYPE } from './tool-types';
 import { HarnessValidationError } from '../common/errors';
-import { validateString } from '../common/validation';
+import { OPTION_NAME_RULES, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
 /** Options every tool takes. */
@@ -160,7 +160,7 @@ export abstract class HarnessTool {
 }
 
 function validateToolName(name: string | undefined): void {
-  validateString(`tools[${name ?? ''}].name`, name, TOOL_NAME_RULES);
+  validateString(`tools[${name ?? ''}].name`, name, OPTION_NAME_RULES);
 }
 
 class GatewayTool extends HarnessTool {

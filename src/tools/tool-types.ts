@@ -1,7 +1,6 @@
-import { StringRules } from '../common/validation';
-
-// The `tools[].type` values and the `config` member each one takes. Both are
-// rendered from the same entry, so a tool's config always matches its type.
+// The `tools[].type` values and the `config` member each one takes. The tool
+// classes write the member themselves; validateToolSet checks the pair against
+// this table, as a backstop for fragments that do not come from those classes.
 
 /** @internal */
 export const TOOL_TYPE = {
@@ -21,7 +20,3 @@ export const CONFIG_MEMBER_FOR_TYPE: Record<string, string> = {
   [TOOL_TYPE.CODE_INTERPRETER]: 'agentCoreCodeInterpreter',
 };
 
-/** @internal */
-export const TOOL_NAME_RULES: StringRules = {
-  minLength: 1, maxLength: 64, pattern: /^[a-zA-Z0-9_-]+$/, patternDescription: 'letters, digits, _ and -',
-};

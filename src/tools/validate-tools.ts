@@ -1,9 +1,9 @@
 import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
-import { CONFIG_MEMBER_FOR_TYPE, TOOL_NAME_RULES } from './tool-types';
+import { CONFIG_MEMBER_FOR_TYPE } from './tool-types';
 import { HarnessValidationError } from '../common/errors';
-import { show, validateString } from '../common/validation';
+import { OPTION_NAME_RULES, show, validateString } from '../common/validation';
 
 const ALLOWED_TOOL_PATTERN = /^(\*|@?[^/]+(\/[^/]+)?)$/;
 
@@ -38,7 +38,7 @@ export function validateToolSet(
   tools.forEach((tool, i) => {
     const name = tool.name;
     if (name !== undefined && !Token.isUnresolved(name)) {
-      validateString(`tools[${i}].name`, name, TOOL_NAME_RULES);
+      validateString(`tools[${i}].name`, name, OPTION_NAME_RULES);
       const first = names.indexOf(name);
       if (first >= 0) {
         throw new HarnessValidationError(`tools[${i}].name`,

@@ -1,7 +1,6 @@
-// eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
-import { GetHarnessCommand } from '@aws-sdk/client-bedrock-agentcore-control';
-import { explain, harnessLabel } from '../../provider/handlers/control';
-import { withRetries } from '../../provider/handlers/retry';
+import { getHarness } from '../../provider/handlers/control';
+import { isSwitching } from '../../provider/handlers/status';
+import { DEFAULT_ENDPOINT } from '../../provider/handlers/types';
 import { CommandContext } from '../context';
 import { CommandResult, table } from '../output';
 import { listEndpoints } from '../service';
@@ -16,32 +15,27 @@ interface EndpointRow {
 
 /** The harness with its status and latest version, and every endpoint with its live and target version. */
 export async function statusCommand(ctx: CommandContext): Promise<CommandResult> {
-  let harness;
-  try {
-    harness = (await withRetries(() => ctx.client.send(new GetHarnessCommand({ harnessId: ctx.harnessId })))).harness;
-  } catch (e) {
-    throw explain(e, 'GetHarness', harnessLabel(ctx.harnessId));
-  }
+  const harness = await getHarness(ctx.client, ctx.harnessId);
   const endpoints: EndpointRow[] = (await listEndpoints(ctx.client, ctx.harnessId)).map((e) => ({
     name: e.endpointName ?? '?',
     status: e.status ?? '?',
     liveVersion: e.liveVersion,
     // Only meaningful while a switch is in progress.
-    targetVersion: e.targetVersion && e.targetVersion !== e.liveVersion ? e.targetVersion : undefined,
+    targetVersion: isSwitching(e.liveVersion, e.targetVersion) ? e.targetVersion : undefined,
     failureReason: e.failureReason,
   }));
   // DEFAULT is implicit; show it even if the listing leaves it out.
-  if (!endpoints.some((e) => e.name === 'DEFAULT')) {
-    endpoints.unshift({ name: 'DEFAULT', status: harness?.status === 'READY' ? 'READY' : harness?.status ?? '?', liveVersion: harness?.harnessVersion });
+  if (!endpoints.some((e) => e.name === DEFAULT_ENDPOINT)) {
+    endpoints.unshift({ name: DEFAULT_ENDPOINT, status: harness.status ?? '?', liveVersion: harness.harnessVersion });
   }
   const json = {
     harness: {
-      harnessId: harness?.harnessId ?? ctx.harnessId,
-      harnessName: harness?.harnessName,
-      arn: harness?.arn,
-      status: harness?.status,
-      latestVersion: harness?.harnessVersion,
-      failureReason: harness?.failureReason,
+      harnessId: ctx.harnessId,
+      harnessName: harness.harnessName,
+      arn: harness.arn,
+      status: harness.status,
+      latestVersion: harness.harnessVersion,
+      failureReason: harness.failureReason,
     },
     endpoints,
   };

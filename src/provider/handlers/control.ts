@@ -7,11 +7,11 @@ import { withRetries } from './retry';
 import { DEFAULT_ENDPOINT } from './types';
 
 /**
- * A client configured by the SDK's standard chain only (region, credentials, AWS_ENDPOINT_URL_* overrides),
- * with its standard retries for throttling and 5xx.
+ * A client configured by the SDK's standard chain (region unless given, credentials, AWS_ENDPOINT_URL_*
+ * overrides), with its standard retries for throttling and 5xx. The handlers and the CLI both use it.
  */
-export function newControlClient(): BedrockAgentCoreControlClient {
-  return new BedrockAgentCoreControlClient({});
+export function newControlClient(region?: string): BedrockAgentCoreControlClient {
+  return new BedrockAgentCoreControlClient(region ? { region } : {});
 }
 
 /** The state of an endpoint as a waiter needs it. DEFAULT is read from the harness it follows. */
@@ -24,6 +24,7 @@ export interface EndpointView {
 
 export interface HarnessView extends EndpointView {
   readonly arn?: string;
+  readonly harnessName?: string;
   readonly harnessVersion?: string;
 }
 
@@ -51,7 +52,12 @@ export async function getHarness(client: BedrockAgentCoreControlClient, harnessI
     const h = out.harness;
     if (!h) throw new HandlerError(`GetHarness returned no harness for ${harnessId}`);
     return {
-      arn: h.arn, status: h.status, harnessVersion: h.harnessVersion, liveVersion: h.harnessVersion, failureReason: h.failureReason,
+      arn: h.arn,
+      harnessName: h.harnessName,
+      status: h.status,
+      harnessVersion: h.harnessVersion,
+      liveVersion: h.harnessVersion,
+      failureReason: h.failureReason,
     };
   } catch (e) {
     throw explain(e, 'GetHarness', harnessLabel(harnessId));

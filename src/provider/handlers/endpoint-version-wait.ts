@@ -5,6 +5,7 @@ import { IN_PLACE, parseEndpointVersionProps } from './endpoint-version';
 import { HandlerError } from './errors';
 import { isSettled } from './status';
 import { IsCompleteRequest, IsCompleteResponse } from './types';
+import { INITIAL_PROMOTION_ID } from '../../common/endpoint-rules';
 
 /** The live version once the endpoint is READY and not mid-switch; undefined while it is still settling. */
 function settledVersion(what: string, endpoint: EndpointView): string | undefined {
@@ -32,7 +33,8 @@ export async function isEndpointVersionComplete(event: IsCompleteRequest): Promi
   const props = parseEndpointVersionProps(event.ResourceProperties);
   const client = newControlClient();
   try {
-    const keepTarget = props.keepMode || event.Data?.[IN_PLACE] === 'true';
+    // Keep mode (no explicit promotion id), or the rollback of a failed promotion.
+    const keepTarget = props.promotionId === INITIAL_PROMOTION_ID || event.Data?.[IN_PLACE] === 'true';
     if (props.targetEndpoint !== undefined && keepTarget) {
       const target = await findTarget(client, props.harnessId, props.targetEndpoint);
       if (target) {

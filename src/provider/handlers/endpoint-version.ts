@@ -1,7 +1,6 @@
 import { endpointVersionPhysicalId } from './physical-id';
 import { Properties } from './properties';
 import { ENDPOINT_VERSION_TYPE, OnEventRequest, OnEventResponse, physicalIdResponse } from './types';
-import { INITIAL_PROMOTION_ID } from '../../common/endpoint-rules';
 
 export interface EndpointVersionProps {
   readonly harnessId: string;
@@ -13,8 +12,6 @@ export interface EndpointVersionProps {
    * it serves; with an explicit promotion id it is only read on an in-place update (a rollback), see below.
    */
   readonly targetEndpoint?: string;
-  /** No explicit promotion id: an existing target always keeps the version it serves. */
-  readonly keepMode: boolean;
 }
 
 /** onEvent Data key (merged into the isComplete request by the framework): an Update that keeps the physical id. */
@@ -22,15 +19,12 @@ export const IN_PLACE = 'InPlace';
 
 export function parseEndpointVersionProps(raw: Record<string, unknown>): EndpointVersionProps {
   const p = new Properties(ENDPOINT_VERSION_TYPE, raw);
-  const promotionId = p.required('PromotionId');
-  const targetEndpoint = p.optional('TargetEndpoint');
   return {
     harnessId: p.required('HarnessId'),
     sourceEndpoint: p.required('SourceEndpoint'),
-    promotionId,
+    promotionId: p.required('PromotionId'),
     expectedVersion: p.optional('ExpectedVersion'),
-    targetEndpoint,
-    keepMode: targetEndpoint !== undefined && promotionId === INITIAL_PROMOTION_ID,
+    targetEndpoint: p.optional('TargetEndpoint'),
   };
 }
 
