@@ -3,6 +3,10 @@ import { awscdk, javascript } from 'projen';
 // Pinned so that handler bundles, snapshots and benchmarks are reproducible.
 const SDK_CONTROL = '@aws-sdk/client-bedrock-agentcore-control@3.1142.0';
 const SDK_DATA = '@aws-sdk/client-bedrock-agentcore@3.1141.0';
+// Clients the CLI and the custom-resource handlers call besides AgentCore: IAM (doctor's role simulation),
+// STS (the caller's account), X-Ray and CloudWatch Logs (Transaction Search), CloudWatch (evaluation scores).
+// Bundled like the AgentCore clients, so they stay devDependencies.
+const SDK_OTHERS = ['iam', 'sts', 'xray', 'cloudwatch-logs', 'cloudwatch'].map((name) => `@aws-sdk/client-${name}@3.1142.0`);
 
 // The Lambda runtime's built-in SDK may predate the harness commands, so the SDK is bundled
 // (externals: []). Minified ESM entry points keep the isComplete bundle under 500 KB
@@ -39,6 +43,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     SDK_CONTROL,
     SDK_DATA,
+    ...SDK_OTHERS,
     '@types/aws-lambda',
     'cdk-nag@3.0.2',
     // integ-tests-alpha lags aws-cdk-lib; ^2.276.0-alpha.0 does not resolve.
