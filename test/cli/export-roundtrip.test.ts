@@ -5,9 +5,11 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { listExamples } from '../../scripts/example-apps';
 import { Emulator, startEmulator } from '../emulator';
+import { buildTourStacks } from './export-tour';
 import { synthExportedApp } from './exported-app';
 import { runCli } from './run-cli';
 import { buildExample } from '../examples/example-stacks';
+import { createTestApp } from '../support/app';
 import { harnessPropsToApi, ResolveContext, resolveIntrinsics } from '../support/cfn-to-api';
 
 // For every example: synthesize it, load each harness into the emulator as GetHarness would return it once
@@ -53,27 +55,32 @@ interface Case {
   readonly endpointNames: string[];
 }
 
-function cases(): Case[] {
+function casesOf(source: string, stacks: Stack[]): Case[] {
   const all: Case[] = [];
-  for (const example of listExamples()) {
-    const { stacks } = buildExample(example);
-    stacks.forEach((stack: Stack, s) => {
-      const template = Template.fromStack(stack).toJSON();
-      const resources = Object.entries<any>(template.Resources ?? {});
-      resources.filter(([, r]) => r.Type === 'AWS::BedrockAgentCore::Harness').forEach(([logicalId, r], i) => {
-        const endpointNames = resources
-          .filter(([, e]) => e.Type === 'AWS::BedrockAgentCore::HarnessEndpoint' && JSON.stringify(e.Properties.HarnessId).includes(logicalId))
-          .map(([, e]) => e.Properties.EndpointName as string);
-        all.push({
-          label: `${example} ${stack.node.path} ${logicalId}`,
-          harnessName: `${example.replace(/[^a-zA-Z0-9]/g, '_').slice(0, 30)}_${s}${i}`,
-          props: resolveIntrinsics(r.Properties, resolveContext()),
-          endpointNames,
-        });
+  stacks.forEach((stack: Stack, s) => {
+    const template = Template.fromStack(stack).toJSON();
+    const resources = Object.entries<any>(template.Resources ?? {});
+    resources.filter(([, r]) => r.Type === 'AWS::BedrockAgentCore::Harness').forEach(([logicalId, r], i) => {
+      const endpointNames = resources
+        .filter(([, e]) => e.Type === 'AWS::BedrockAgentCore::HarnessEndpoint' && JSON.stringify(e.Properties.HarnessId).includes(logicalId))
+        .map(([, e]) => e.Properties.EndpointName as string);
+      all.push({
+        label: `${source} ${stack.node.path} ${logicalId}`,
+        harnessName: `${source.replace(/[^a-zA-Z0-9]/g, '_').slice(0, 30)}_${s}${i}`,
+        props: resolveIntrinsics(r.Properties, resolveContext()),
+        endpointNames,
       });
     });
-  }
+  });
   return all;
+}
+
+function cases(): Case[] {
+  return [
+    ...listExamples().flatMap((example) => casesOf(example, buildExample(example).stacks)),
+    // Options no example uses.
+    ...casesOf('tour', buildTourStacks(createTestApp())),
+  ];
 }
 
 const CASES = cases();
