@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ts from 'typescript';
 import { listExamples } from '../../scripts/example-apps';
 import { Emulator, startEmulator } from '../emulator';
 import { buildTourStacks } from './export-tour';
@@ -124,3 +125,32 @@ describe.each(CASES.map((c) => [c.label, c] as const))('export round-trip: %s', 
     expect(endpoints.sort()).toEqual(c.endpointNames.map((name, i) => [name, String(1 + (i % 2))]).sort());
   });
 });
+
+// A user runs the app with ts-node, which type-checks: an app that only transpiles is not runnable.
+test('every exported app type-checks against the library', () => {
+  const root = path.join(__dirname, '..', '..');
+  const files = readdirSync(workDir).map((dir) => path.join(workDir, dir, 'app.ts'));
+  expect(files.length).toBe(CASES.length);
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    types: [],
+    baseUrl: root,
+    // The exported apps live outside the repository: resolve their dependencies to this checkout.
+    paths: {
+      'cdk-agentcore-harness': ['src/index.ts'],
+      'aws-cdk-lib': ['node_modules/aws-cdk-lib'],
+      'aws-cdk-lib/*': ['node_modules/aws-cdk-lib/*'],
+      'constructs': ['node_modules/constructs'],
+    },
+  });
+  const problems = ts.getPreEmitDiagnostics(program)
+    .filter((d) => d.file === undefined || files.includes(path.resolve(d.file.fileName)))
+    .map((d) => `${d.file?.fileName ?? ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  expect(problems).toEqual([]);
+}, 120_000);

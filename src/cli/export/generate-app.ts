@@ -1,4 +1,4 @@
-import { constructId, str } from './code';
+import { constructId, literal, str } from './code';
 import { ExportNotes, harnessPropsCode, LiveConfig } from './generate-harness';
 
 export interface LiveEndpoint {
@@ -73,7 +73,7 @@ export function generateApp(input: ExportInput): ExportedApp {
       `endpointName: ${str(e.name)}`,
       `version: EndpointVersionPolicy.pinned(HarnessVersion.of(harness, ${str(e.liveVersion)}))`,
       ...(e.description !== undefined ? [`description: ${str(e.description)}`] : []),
-      ...(e.tags && Object.keys(e.tags).length > 0 ? [`tags: ${JSON.stringify(e.tags).replace(/"([A-Za-z_$][\w$]*)":/g, '$1: ').replace(/"/g, "'").replace(/,/g, ', ')}`] : []),
+      ...(e.tags && Object.keys(e.tags).length > 0 ? [`tags: ${literal(e.tags, '      ')}`] : []),
     ];
     endpointLines.push(
       `    // Serves version ${e.liveVersion} now${e.status && e.status !== 'READY' ? ` (status ${e.status} when exported)` : ''}.`,
@@ -83,6 +83,12 @@ export function generateApp(input: ExportInput): ExportedApp {
     );
   }
 
+  if (endpointLines.length > 0) {
+    endpointLines.unshift(
+      '    // Version numbers belong to the live harness. In a copy (another harnessName) they do not exist yet:',
+      '    // pin to HarnessVersion.currentVersionOf(harness) instead.',
+    );
+  }
   const { region, account } = arnParts(h.arn);
   const unexpressedComment = notes.unexpressed.length === 0
     ? '// Every setting of the live harness is expressed below.'
