@@ -119,6 +119,10 @@ describe.each(CASES.map((c) => [c.label, c] as const))('export round-trip: %s', 
     const strip = (p: Record<string, any>) => Object.fromEntries(Object.entries(p).filter(([k]) => !DOCUMENTED_DIFFERENCES.includes(k)));
     expect(strip(props)).toEqual(strip(c.props));
 
+    // `cdk import` brings in only resources that exist; the app must not add others (roles, policies, ...).
+    const types = new Set(Object.values<any>(exported.Resources).map((r) => r.Type));
+    expect([...types].sort()).toEqual(['AWS::BedrockAgentCore::Harness', ...(c.endpointNames.length > 0 ? ['AWS::BedrockAgentCore::HarnessEndpoint'] : [])]);
+
     const endpoints = Object.values<any>(exported.Resources)
       .filter((r) => r.Type === 'AWS::BedrockAgentCore::HarnessEndpoint')
       .map((r) => [r.Properties.EndpointName, r.Properties.TargetVersion]);
