@@ -1,5 +1,6 @@
 // Harnesses that use the options the examples leave out, so that the export round-trip covers them too.
 import { App, Duration, Stack } from 'aws-cdk-lib';
+import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -50,6 +51,10 @@ export function buildTourStacks(app: App): Stack[] {
       HarnessSkill.git('https://github.com/example/skills', { path: 'docs/xlsx' }),
       HarnessSkill.s3(s3.Bucket.fromBucketName(a, 'Skills', 'tour-skills-bucket'), 'skills/'),
       HarnessSkill.aws(['aws/*']),
+      HarnessSkill.git('https://git.example.com/private/skills', {
+        credential: agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(a, 'GitToken', { credentialProviderArn: API_KEY }),
+        username: 'bot',
+      }),
     ],
     memory: HarnessMemory.managed({ strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.EPISODIC], eventExpiry: Duration.days(60) }),
     hooks: [

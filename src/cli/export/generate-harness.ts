@@ -194,10 +194,24 @@ function skillCode(skill: LiveConfig, i: number, notes: ExportNotes, indent: str
     case 'git': {
       const g = member[1];
       leftovers(notes, `${path}.git`, g, ['url', 'path', 'auth']);
-      if (g.auth !== undefined) {
-        notes.cannot(`${path}.git.auth`, `the credential provider ${g.auth.credentialArn ?? ''} must be passed as a construct (credential option); the app reads the repository without credentials`);
+      leftovers(notes, `${path}.git.auth`, g.auth, ['credentialArn', 'username']);
+      let credential: string | undefined;
+      if (g.auth?.credentialArn !== undefined) {
+        // The token stays in the credential provider; only its ARN is written.
+        notes.use('aws-cdk-lib/aws-bedrockagentcore', '* as agentcore');
+        const id = notes.id('SkillCredential');
+        const variable = id[0].toLowerCase() + id.slice(1);
+        notes.statements.push(`const ${variable} = agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(this, ${str(id)}, {
+      credentialProviderArn: ${str(g.auth.credentialArn)},
+    });`);
+        credential = variable;
       }
-      return `HarnessSkill.git(${str(g.url)}${g.path !== undefined ? `, ${object([['path', str(g.path)]], indent)}` : ''})`;
+      const options = object([
+        ['path', g.path !== undefined ? str(g.path) : undefined],
+        ['credential', credential],
+        ['username', g.auth?.username !== undefined ? str(g.auth.username) : undefined],
+      ], indent);
+      return `HarnessSkill.git(${str(g.url)}${options === '{}' ? '' : `, ${options}`})`;
     }
     case 's3': {
       const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(member[1].uri ?? '');
