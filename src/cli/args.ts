@@ -8,7 +8,7 @@ export interface ParsedArgs {
 
 /** Flags that take no value. */
 const SWITCHES = new Set(['json', 'help']);
-const VALUED = new Set(['harness', 'region', 'timeout', 'from', 'to', 'version', 'endpoint']);
+const VALUED = new Set(['harness', 'region', 'timeout', 'from', 'to', 'version', 'endpoint', 'output']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const flags: Record<string, string | true> = {};

@@ -1,6 +1,6 @@
 export const USAGE = `Usage: cdk-agentcore-harness <command> --harness <id|arn> [options]
 
-Inspect and move the versions served by an Amazon Bedrock AgentCore harness's endpoints.
+Inspect and move the versions served by an Amazon Bedrock AgentCore harness's endpoints, or export a harness to CDK code.
 
 Commands:
   status                               the harness and every endpoint with its live and target version
@@ -12,10 +12,14 @@ Commands:
   rollback --endpoint <endpoint> [--to <N>]
                                        point the endpoint at N, or else at the highest READY version
                                        below the one it serves
+  export --output <dir>                write a TypeScript CDK app that defines the harness and its named
+                                       endpoints (pinned to the versions they serve); settings it cannot
+                                       express are listed in app.ts and on stderr; secrets are never written
 
 Options:
   --harness <id|arn>   the harness (an ARN also sets the region)
   --region <region>    overrides the region (default: ARN region, then AWS_REGION / profile)
+  --output <dir>       where export writes the app (a new or empty directory)
   --timeout <seconds>  how long promote and rollback wait for READY (default 600)
   --json               print one JSON document instead of text
   -h, --help           this help

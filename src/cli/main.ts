@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ParsedArgs, parseArgs } from './args';
 import { CliError, EXIT, toCliError } from './cli-error';
+import { exportCommand } from './commands/export';
 import { promoteCommand } from './commands/promote';
 import { rollbackCommand } from './commands/rollback';
 import { statusCommand } from './commands/status';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> 
   versions: versionsCommand,
   promote: promoteCommand,
   rollback: rollbackCommand,
+  export: exportCommand,
 };
 
 export interface Io {
@@ -36,6 +38,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const ctx = createContext(args);
     try {
       const result = await command(ctx);
+      for (const warning of result.warnings ?? []) io.stderr(`Warning: ${warning}`);
       io.stdout(args.flags.json ? JSON.stringify(result.json, null, 2) : result.human);
       return EXIT.ok;
     } finally {

@@ -2,6 +2,8 @@
 export interface CommandResult {
   readonly human: string;
   readonly json: unknown;
+  /** Lines for stderr, printed whatever the output format (what a person must not miss). */
+  readonly warnings?: string[];
 }
 
 /** Left-aligned columns, for tables without a dependency. */

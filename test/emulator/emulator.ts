@@ -4,7 +4,7 @@ import { FaultInjector, Operation } from './faults';
 import { streamReply } from './invoke-stream';
 import { route } from './routes';
 import {
-  DEFAULT_ENDPOINT, defaultEndpointView, EndpointState, HarnessState, harnessArn, IN_PROGRESS, InvokeBehaviour,
+  DEFAULT_ENDPOINT, defaultEndpointView, endpointArn, EndpointState, HarnessState, harnessArn, IN_PROGRESS, InvokeBehaviour,
   makeHarnessId, nowIso, renderEndpoint, renderHarness, renderVersion, Status, Timing, Transition, VersionState,
 } from './state';
 import { fail, HttpError, invalid, paginate, readBody, sendError, sendJson } from './wire';
@@ -220,6 +220,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       h.status = 'DELETING';
       h.transition = startTransition('DeleteHarness', () => harnesses.delete(h.harnessId));
       return { harness: renderHarness(h) };
+    },
+    ListTagsForResource: ([encodedArn]) => {
+      const arn = decodeURIComponent(encodedArn);
+      for (const h of harnesses.values()) {
+        if (h.arn === arn) return { tags: h.tags ?? {} };
+        for (const e of h.endpoints.values()) if (endpointArn(h, e.name) === arn) return { tags: e.tags ?? {} };
+      }
+      fail('notFound', `Resource ${arn}`);
     },
     ListHarnesses: (_p, query) => {
       for (const h of [...harnesses.values()]) observe(h, true);

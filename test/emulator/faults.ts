@@ -2,7 +2,7 @@
 export type Operation =
   | 'CreateHarness' | 'GetHarness' | 'UpdateHarness' | 'DeleteHarness' | 'ListHarnesses' | 'ListHarnessVersions'
   | 'CreateHarnessEndpoint' | 'GetHarnessEndpoint' | 'UpdateHarnessEndpoint' | 'DeleteHarnessEndpoint'
-  | 'ListHarnessEndpoints' | 'InvokeHarness';
+  | 'ListHarnessEndpoints' | 'InvokeHarness' | 'ListTagsForResource';
 
 /** An error response: HTTP status, the modelled error name and its message. */
 export interface WireError {

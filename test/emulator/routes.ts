@@ -5,6 +5,7 @@ const HARNESS_PATH = /^\/harnesses\/([^/]+)$/;
 const VERSIONS_PATH = /^\/harnesses\/([^/]+)\/versions$/;
 const ENDPOINTS_PATH = /^\/harnesses\/([^/]+)\/endpoints$/;
 const ENDPOINT_PATH = /^\/harnesses\/([^/]+)\/endpoints\/([^/]+)$/;
+const TAGS_PATH = /^\/tags\/(.+)$/;
 
 export function route(method: string, path: string): { operation: Operation | 'Unknown'; params: string[] } {
   if (path === '/harnesses') {
@@ -29,5 +30,7 @@ export function route(method: string, path: string): { operation: Operation | 'U
     const op = ({ GET: 'GetHarnessEndpoint', PATCH: 'UpdateHarnessEndpoint', DELETE: 'DeleteHarnessEndpoint' } as const)[method as 'GET'];
     if (op) return { operation: op, params: [m[1], m[2]] };
   }
+  m = TAGS_PATH.exec(path);
+  if (m && method === 'GET') return { operation: 'ListTagsForResource', params: [m[1]] };
   return { operation: 'Unknown', params: [] };
 }

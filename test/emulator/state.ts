@@ -40,6 +40,7 @@ export interface EndpointState {
   readonly createdAt: string;
   updatedAt: string;
   transition?: Transition;
+  tags?: Record<string, string>;
 }
 
 /** What InvokeHarness streams back. */
@@ -69,6 +70,8 @@ export interface HarnessState {
   readonly versions: VersionState[];
   readonly endpoints: Map<string, EndpointState>;
   transition?: Transition;
+  /** What ListTagsForResource returns for the harness (GetHarness does not return tags). */
+  tags?: Record<string, string>;
   /** Overrides the emulator-wide invoke behaviour for this harness. */
   invoke?: Partial<InvokeBehaviour>;
 }
