@@ -110,6 +110,12 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
    */
   public readonly harnessArnPattern: string;
 
+  /**
+   * The result log group ARNs the evaluation gate may read (`logs:FilterLogEvents`), with and without the
+   * `:*` suffix; empty without a gate. Useful to acknowledge cdk-nag's wildcard finding precisely.
+   */
+  public readonly evaluationResultsLogGroupArns: string[];
+
   constructor(id: string, props: HarnessPromotionStepProps) {
     const from = props.sourceEndpointName ?? 'STAGING';
     const to = props.targetEndpointName ?? 'PROD';
@@ -149,6 +155,7 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
       ],
     });
     this.harnessArnPattern = harnessArnPattern;
+    this.evaluationResultsLogGroupArns = gate?.logGroupArns ?? [];
   }
 }
 

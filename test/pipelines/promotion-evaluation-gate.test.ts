@@ -32,7 +32,7 @@ function pipelineWith(gate: GateFactory, app: App = createTestApp()) {
   const harness = new Harness(agentStack, 'Agent', { model: MODEL, harnessName: 'support_agent' });
   const step = new HarnessPromotionStep('Promote', { harness, evaluationGate: gate(agentStack) });
   pipeline.addStage(stage, { post: [step] });
-  return { pipelineStack, agentStack };
+  return { pipelineStack, agentStack, step };
 }
 
 function buildCommands(template: Template): string[] {
@@ -62,7 +62,7 @@ const logGroupArn = (name: string) => ({
 
 describe('HarnessPromotionStep evaluationGate', () => {
   test('a configuration of the stage: its id reaches the command through a stack output; the role reads only its result log group', () => {
-    const { pipelineStack, agentStack } = pipelineWith((stack) => ({
+    const { pipelineStack, agentStack, step } = pipelineWith((stack) => ({
       onlineEvaluationConfig: stagingConfig(stack),
       minScores: [HELPFUL, EvaluatorThreshold.of('Builtin.Correctness', 0.7)],
     }));
@@ -88,6 +88,7 @@ describe('HarnessPromotionStep evaluationGate', () => {
       Action: 'logs:FilterLogEvents',
       Resource: [logGroupArn(pattern), logGroupArn(`${pattern}:*`)],
     }]);
+    expect(pipelineStack.resolve(step.evaluationResultsLogGroupArns)).toEqual([logGroupArn(pattern), logGroupArn(`${pattern}:*`)]);
     // The gate adds no AgentCore permission.
     expect(agentcoreActions(template).sort()).toEqual(['bedrock-agentcore:GetHarnessEndpoint', 'bedrock-agentcore:UpdateHarnessEndpoint']);
   });
@@ -131,7 +132,9 @@ describe('HarnessPromotionStep evaluationGate', () => {
     });
     const stage = new Stage(pipelineStack, 'Release', { env: ENV });
     const harness = new Harness(new Stack(stage, 'Agent'), 'Agent', { model: MODEL, harnessName: 'support_agent' });
-    pipeline.addStage(stage, { post: [new HarnessPromotionStep('Promote', { harness })] });
+    const step = new HarnessPromotionStep('Promote', { harness });
+    pipeline.addStage(stage, { post: [step] });
+    expect(step.evaluationResultsLogGroupArns).toEqual([]);
     const template = Template.fromStack(pipelineStack);
     expect(buildCommands(template)[0]).not.toMatch(/evaluation/);
     expect(logsStatements(template)).toEqual([]);

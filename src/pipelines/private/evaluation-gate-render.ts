@@ -20,6 +20,8 @@ export interface RenderedEvaluationGate {
   readonly flags: string;
   readonly envFromCfnOutputs: Record<string, CfnOutput>;
   readonly statements: iam.PolicyStatement[];
+  /** The log group ARNs (both forms) the statements allow reading. */
+  readonly logGroupArns: string[];
 }
 
 export function renderEvaluationGate(property: string, gate: PromotionEvaluationGateOptions): RenderedEvaluationGate {
@@ -74,14 +76,16 @@ export function renderEvaluationGate(property: string, gate: PromotionEvaluation
     ...(gate.resultsLogGroupName ? [`--evaluation-log-group ${gate.resultsLogGroupName}`] : []),
   ].join(' ');
 
+  const logGroupArns = [logGroupArn, `${logGroupArn}:*`];
   return {
     flags,
     envFromCfnOutputs,
+    logGroupArns,
     // The gate reads the results with FilterLogEvents and nothing else. IAM matches the log group ARN both with
     // and without the `:*` suffix depending on the API, so both forms are granted (on this one group only).
     statements: [new iam.PolicyStatement({
       actions: ['logs:FilterLogEvents'],
-      resources: [logGroupArn, `${logGroupArn}:*`],
+      resources: logGroupArns,
     })],
   };
 }
