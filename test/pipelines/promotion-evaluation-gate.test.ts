@@ -116,7 +116,7 @@ describe('HarnessPromotionStep evaluationGate', () => {
       resultsLogGroupName: '/quality/staging',
     }));
     const template = Template.fromStack(pipelineStack);
-    expect(buildCommands(template)[0]).toMatch(/ --window 90m --min-sessions 10 --evaluation-log-group \/quality\/staging$/);
+    expect(buildCommands(template)[0]).toMatch(/ --window 90m --min-sessions 10 --evaluation-log-group '\/quality\/staging'$/);
     expect(logsStatements(template)).toEqual([{
       Effect: 'Allow', Action: 'logs:FilterLogEvents', Resource: [logGroupArn('/quality/staging'), logGroupArn('/quality/staging:*')],
     }]);

@@ -73,7 +73,8 @@ export function renderEvaluationGate(property: string, gate: PromotionEvaluation
     ...thresholds.map((t) => `--min-score ${t.evaluatorId}=${t.minScore}`),
     `--window ${windowFlag(windowMinutes)}`,
     `--min-sessions ${minSessions}`,
-    ...(gate.resultsLogGroupName ? [`--evaluation-log-group ${gate.resultsLogGroupName}`] : []),
+    // Quoted: a log group name may start with `#`, which the shell would read as a comment.
+    ...(gate.resultsLogGroupName ? [`--evaluation-log-group '${gate.resultsLogGroupName}'`] : []),
   ].join(' ');
 
   const logGroupArns = [logGroupArn, `${logGroupArn}:*`];
