@@ -25,5 +25,6 @@ export * from './provider/harness-provider';
 export * from './smoke-test/harness-smoke-test';
 export * from './hooks/hook-target';
 export * from './pipelines/harness-promotion-step';
+export * from './pipelines/promotion-evaluation-gate';
 export * from './auth/jwt-claim';
 export * from './auth/private-endpoint';

@@ -8,7 +8,12 @@ export interface ParsedArgs {
 
 /** Flags that take no value. */
 const SWITCHES = new Set(['json', 'help']);
-const VALUED = new Set(['harness', 'region', 'timeout', 'from', 'to', 'version', 'endpoint', 'output']);
+const VALUED = new Set([
+  'harness', 'region', 'timeout', 'from', 'to', 'version', 'endpoint',
+  'evaluation-config', 'evaluation-log-group', 'min-score', 'window', 'min-sessions', 'output',
+]);
+/** Valued flags that may be given more than once; their values are joined with `,`. */
+const REPEATABLE = new Set(['min-score']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const flags: Record<string, string | true> = {};
@@ -34,8 +39,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) {
         throw new CliError(`--${name} needs a value`, EXIT.usage);
       }
-      if (flags[name] !== undefined) throw new CliError(`--${name} was given twice`, EXIT.usage);
-      flags[name] = value;
+      const previous = flags[name];
+      if (previous !== undefined && !REPEATABLE.has(name)) throw new CliError(`--${name} was given twice`, EXIT.usage);
+      flags[name] = previous === undefined ? value : `${previous},${value}`;
     } else {
       throw new CliError(`Unknown option --${name}; see --help`, EXIT.usage);
     }

@@ -9,6 +9,8 @@ export const EXIT = {
   accessDenied: 4,
   failedStatus: 5,
   timeout: 6,
+  /** promote's evaluation gate refused: scores below a threshold, or too few evaluated sessions. */
+  evaluationGate: 7,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -7,6 +7,11 @@ Commands:
   versions                             every version, newest first, with the endpoints serving it
   promote --from <endpoint> --to <endpoint>
                                        point --to at the version --from serves now
+  promote --from <endpoint> --to <endpoint> --evaluation-config <id|arn> --min-score <evaluator>=<0..1>
+          [--min-score ...] [--window 24h] [--min-sessions 10] [--evaluation-log-group <name>]
+                                       promote only if the source's online evaluation results over the
+                                       window meet every minimum mean score, each over at least
+                                       --min-sessions evaluated sessions (exit 7 with the figures if not)
   promote --to <endpoint> --version <N>
                                        point --to at version N
   rollback --endpoint <endpoint> [--to <N>]
@@ -29,4 +34,4 @@ version it already serves changes nothing. DEFAULT always follows the latest ver
 Credentials, region and AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL come from the standard AWS SDK chain.
 
 Exit codes: 0 success, 1 failure, 2 usage error, 3 harness/endpoint/version not found, 4 access denied,
-5 a FAILED status (the reason is printed), 6 timed out.`;
+5 a FAILED status (the reason is printed), 6 timed out, 7 the evaluation gate refused (the figures are printed).`;

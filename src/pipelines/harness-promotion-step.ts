@@ -7,6 +7,8 @@ import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
 import { endpointArnOf } from '../provider/perms';
+import { renderEvaluationGate } from './private/evaluation-gate-render';
+import { PromotionEvaluationGateOptions } from './promotion-evaluation-gate';
 
 /** The environment variable the promotion command reads the harness ARN from. */
 const HARNESS_ARN_VARIABLE = 'HARNESS_ARN';
@@ -73,6 +75,16 @@ export interface HarnessPromotionStepProps {
    * @default Duration.minutes(30)
    */
   readonly timeout?: Duration;
+
+  /**
+   * Promote only if the source endpoint's online evaluation results over a recent window meet a minimum
+   * score per evaluator, each over enough evaluated sessions; otherwise the step fails with the figures
+   * and the target endpoint does not move. The step's role may then also read the configuration's result
+   * log group (`logs:FilterLogEvents` on that group only).
+   *
+   * @default - no gate: the source's version is promoted whatever its evaluation results
+   */
+  readonly evaluationGate?: PromotionEvaluationGateOptions;
 }
 
 /**
@@ -98,6 +110,12 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
    */
   public readonly harnessArnPattern: string;
 
+  /**
+   * The result log group ARNs the evaluation gate may read (`logs:FilterLogEvents`), with and without the
+   * `:*` suffix; empty without a gate. Useful to acknowledge cdk-nag's wildcard finding precisely.
+   */
+  public readonly evaluationResultsLogGroupArns: string[];
+
   constructor(id: string, props: HarnessPromotionStepProps) {
     const from = props.sourceEndpointName ?? 'STAGING';
     const to = props.targetEndpointName ?? 'PROD';
@@ -113,12 +131,13 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
     const harnessArnPattern = harnessArnPatternOf(props.harness);
     const endpointArn = (name: string) => endpointArnOf(harnessArnPattern, name);
     const cli = props.cliCommand ?? 'npx --yes cdk-agentcore-harness';
+    const gate = props.evaluationGate && renderEvaluationGate('evaluationGate', props.evaluationGate);
 
     super(id, {
       input: props.input,
       installCommands: props.installCommands,
-      commands: [`${cli} promote --harness "$${HARNESS_ARN_VARIABLE}" --from ${from} --to ${to}`],
-      envFromCfnOutputs: { [HARNESS_ARN_VARIABLE]: harnessArnOutput(props.harness) },
+      commands: [`${cli} promote --harness "$${HARNESS_ARN_VARIABLE}" --from ${from} --to ${to}${gate ? ` ${gate.flags}` : ''}`],
+      envFromCfnOutputs: { [HARNESS_ARN_VARIABLE]: harnessArnOutput(props.harness), ...gate?.envFromCfnOutputs },
       buildEnvironment: props.buildEnvironment,
       timeout: props.timeout ?? Duration.minutes(30),
       // Exactly what `promote --from --to` calls: it reads both endpoints and updates the target;
@@ -132,9 +151,11 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
           actions: ['bedrock-agentcore:UpdateHarnessEndpoint'],
           resources: [endpointArn(to)],
         }),
+        ...gate?.statements ?? [],
       ],
     });
     this.harnessArnPattern = harnessArnPattern;
+    this.evaluationResultsLogGroupArns = gate?.logGroupArns ?? [];
   }
 }
 

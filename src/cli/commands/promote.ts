@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { flag, requireFlag } from '../args';
 import { CliError, EXIT } from '../cli-error';
 import { CommandContext } from '../context';
+import { parseEvaluationGate, runEvaluationGate } from '../evaluation/gate';
 import { parseEndpointName, parseVersion, refuseDefault } from '../harness-ref';
 import { CommandResult } from '../output';
 import { pointEndpoint, PointResult, requireReadyVersion, waitForEndpoint } from '../service';
@@ -26,6 +27,10 @@ export async function promoteCommand(ctx: CommandContext): Promise<CommandResult
   if ((from === undefined) === (pinned === undefined)) {
     throw new CliError('promote needs exactly one of --from <endpoint> or --version <N>', EXIT.usage);
   }
+  const gate = parseEvaluationGate(ctx.args);
+  if (gate && from === undefined) {
+    throw new CliError('--evaluation-config gates on the results of the source endpoint: use it with --from, not --version', EXIT.usage);
+  }
   let version: string;
   if (from !== undefined) {
     parseEndpointName('from', from);
@@ -36,9 +41,15 @@ export async function promoteCommand(ctx: CommandContext): Promise<CommandResult
     version = parseVersion('version', pinned!);
     await requireReadyVersion(ctx.client, ctx.harnessId, version);
   }
+  // The gate reads the source's results after the source settled, before anything moves.
+  const gated = gate && await runEvaluationGate(gate, {
+    region: await ctx.client.config.region(),
+    deadline: ctx.deadline,
+    promotion: `promoting ${to} of harness ${ctx.harnessId} to version ${version} (from ${from})`,
+  });
   const result = await pointEndpoint(ctx.client, ctx.harnessId, to, version, ctx.deadline, runToken());
   return {
-    human: describePoint(ctx.harnessId, 'Promoted', result) + (from && result.changed ? ` (from ${from})` : ''),
-    json: { harnessId: ctx.harnessId, source: from, ...result },
+    human: (gated ? `${gated.human}\n` : '') + describePoint(ctx.harnessId, 'Promoted', result) + (from && result.changed ? ` (from ${from})` : ''),
+    json: { harnessId: ctx.harnessId, source: from, ...result, ...(gated ? { evaluationGate: gated.json } : {}) },
   };
 }
