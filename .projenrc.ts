@@ -3,6 +3,8 @@ import { awscdk, javascript } from 'projen';
 // Pinned so that handler bundles, snapshots and benchmarks are reproducible.
 const SDK_CONTROL = '@aws-sdk/client-bedrock-agentcore-control@3.1142.0';
 const SDK_DATA = '@aws-sdk/client-bedrock-agentcore@3.1141.0';
+// The CLI's doctor reads the execution role (GetRole, SimulatePrincipalPolicy); bundled into the CLI like the others.
+const SDK_IAM = '@aws-sdk/client-iam@3.1142.0';
 
 // The Lambda runtime's built-in SDK may predate the harness commands, so the SDK is bundled
 // (externals: []). Minified ESM entry points keep the isComplete bundle under 500 KB
@@ -39,6 +41,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     SDK_CONTROL,
     SDK_DATA,
+    SDK_IAM,
     '@types/aws-lambda',
     'cdk-nag@3.0.2',
     // integ-tests-alpha lags aws-cdk-lib; ^2.276.0-alpha.0 does not resolve.

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ParsedArgs, parseArgs } from './args';
 import { CliError, EXIT, toCliError } from './cli-error';
+import { doctorCommand } from './commands/doctor';
 import { promoteCommand } from './commands/promote';
 import { rollbackCommand } from './commands/rollback';
 import { statusCommand } from './commands/status';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> 
   versions: versionsCommand,
   promote: promoteCommand,
   rollback: rollbackCommand,
+  doctor: doctorCommand,
 };
 
 export interface Io {
@@ -37,7 +39,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     try {
       const result = await command(ctx);
       io.stdout(args.flags.json ? JSON.stringify(result.json, null, 2) : result.human);
-      return EXIT.ok;
+      return result.exitCode ?? EXIT.ok;
     } finally {
       ctx.client.destroy();
     }

@@ -2,6 +2,8 @@
 export interface CommandResult {
   readonly human: string;
   readonly json: unknown;
+  /** The exit code when the command ran but its answer is not a success (doctor's findings); default 0. */
+  readonly exitCode?: number;
 }
 
 /** Left-aligned columns, for tables without a dependency. */

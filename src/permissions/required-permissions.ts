@@ -102,7 +102,11 @@ export function baseStatements(env: PermissionEnv): RequiredStatement[] {
     { kind: 'base', sid: 'LogStreams', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [`${logGroups}:log-stream:*`], reason },
     // PutMetricData has no resource-level permissions; the namespace condition scopes it.
     {
-      kind: 'base', sid: 'Metrics', actions: ['cloudwatch:PutMetricData'], resources: ['*'], reason,
+      kind: 'base',
+      sid: 'Metrics',
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      reason,
       conditions: { StringEquals: { 'cloudwatch:namespace': 'bedrock-agentcore' } },
     },
     // The workload identity's name is service-generated (undocumented), so the grant covers the
@@ -225,8 +229,10 @@ export function requiredStatements(config: HarnessPermissionInput, env: Permissi
     }
     if (c.agentCoreCodeInterpreter) {
       out.push({
-        kind: 'codeInterpreter', actions: CODE_INTERPRETER_SESSION_ACTIONS,
-        resources: [c.agentCoreCodeInterpreter.codeInterpreterArn ?? awsOwnedSandboxArn(env, 'code-interpreter')], reason,
+        kind: 'codeInterpreter',
+        actions: CODE_INTERPRETER_SESSION_ACTIONS,
+        resources: [c.agentCoreCodeInterpreter.codeInterpreterArn ?? awsOwnedSandboxArn(env, 'code-interpreter')],
+        reason,
       });
     }
   });
