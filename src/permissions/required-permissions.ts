@@ -1,6 +1,6 @@
 // What a harness's execution role must allow, derived from the harness configuration alone. Pure (no
 // aws-cdk-lib), so the constructs that grant the permissions and the CLI that checks a live role share it.
-import { MEMORY_DATA_PLANE_ACTIONS } from '../memory/perms';
+import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from '../memory/perms';
 import {
   BROWSER_SESSION_ACTIONS, CODE_INTERPRETER_SESSION_ACTIONS, GATEWAY_INVOKE_ACTIONS,
 } from '../tools/perms';
@@ -22,10 +22,16 @@ export interface HarnessPermissionInput {
   readonly tools?: readonly any[];
   readonly skills?: readonly any[];
   readonly memory?: any;
+  readonly environmentArtifact?: any;
+  /**
+   * Models a caller may switch to per invocation (the construct's `additionalModels`). They are not part of the
+   * harness configuration the service returns, so a live check only knows them when told.
+   */
+  readonly additionalModels?: readonly any[];
 }
 
 /** What the permission is for, so a report can group and explain it. */
-export type PermissionKind = 'base' | 'model' | 'memory' | 'gateway' | 'browser' | 'codeInterpreter' | 'credentialProvider';
+export type PermissionKind = 'base' | 'model' | 'memory' | 'gateway' | 'browser' | 'codeInterpreter' | 'credentialProvider' | 'skill' | 'containerImage';
 
 export interface RequiredPermission {
   readonly kind: PermissionKind;
@@ -34,7 +40,7 @@ export interface RequiredPermission {
   /** The configuration item that needs it, e.g. `tools[1] (gateway)`. */
   readonly reason: string;
   /** Condition the grant carries (IAM condition block), when the grant is conditional. */
-  readonly conditions?: Record<string, Record<string, string>>;
+  readonly conditions?: Record<string, Record<string, string | string[]>>;
 }
 
 /** One statement's worth of required permissions: the same actions on the same resources. */
@@ -44,7 +50,7 @@ export interface RequiredStatement {
   readonly actions: readonly string[];
   readonly resources: readonly string[];
   readonly reason: string;
-  readonly conditions?: Record<string, Record<string, string>>;
+  readonly conditions?: Record<string, Record<string, string | string[]>>;
 }
 
 export const BEDROCK_INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
@@ -54,6 +60,11 @@ export const MANTLE_BEARER_ACTIONS = ['bedrock-mantle:CallWithBearerToken'];
 export const WORKLOAD_IDENTITY_ACTIONS = ['bedrock-agentcore:GetWorkloadAccessToken', 'bedrock-agentcore:GetWorkloadAccessTokenForJWT'];
 export const API_KEY_USE_ACTIONS = ['bedrock-agentcore:GetResourceApiKey'];
 export const OAUTH2_USE_ACTIONS = ['bedrock-agentcore:GetResourceOauth2Token', 'bedrock-agentcore:CompleteResourceTokenAuth'];
+export const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
+/** No resource-level permissions: granted on `*`. */
+export const ECR_AUTH_ACTIONS = ['ecr:GetAuthorizationToken'];
+export const SKILL_OBJECT_READ_ACTIONS = ['s3:GetObject'];
+export const SKILL_LIST_ACTIONS = ['s3:ListBucket'];
 export const CREDENTIAL_SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
 
 /**
@@ -63,7 +74,7 @@ export const CREDENTIAL_SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 
 export const SERVICE_WILDCARD_ACTIONS = [
   'ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken',
   'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets',
-  'cloudwatch:PutMetricData', ...MANTLE_BEARER_ACTIONS,
+  'cloudwatch:PutMetricData', ...MANTLE_BEARER_ACTIONS, ...ECR_AUTH_ACTIONS,
 ];
 
 /**
@@ -193,6 +204,26 @@ export function awsOwnedSandboxArn(env: PermissionEnv, resource: 'browser' | 'co
   return `arn:${env.partition}:bedrock-agentcore:${env.region}:aws:${resource}/${name}`;
 }
 
+/** Read access to one S3 key prefix: its objects, and listing limited to it. */
+export function s3PrefixReadStatements(bucketArn: string, prefix: string, reason: string): RequiredStatement[] {
+  return [
+    { kind: 'skill', actions: SKILL_OBJECT_READ_ACTIONS, resources: [`${bucketArn}/${prefix}*`], reason },
+    { kind: 'skill', actions: SKILL_LIST_ACTIONS, resources: [bucketArn], reason, conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } } },
+  ];
+}
+
+const ECR_URI = /^([0-9]{12})\.dkr\.ecr\.([a-z0-9-]+)\.[^/]+\/([^:@]+)/;
+
+/** Pulling a private ECR image: the repository, and the registry login (no resource-level permissions). */
+export function containerImageStatements(env: PermissionEnv, containerUri: string): RequiredStatement[] {
+  const m = ECR_URI.exec(containerUri);
+  if (!m) return [];
+  return [
+    { kind: 'containerImage', actions: ECR_PULL_ACTIONS, resources: [`arn:${env.partition}:ecr:${m[2]}:${m[1]}:repository/${m[3]}`], reason: 'container image' },
+    { kind: 'containerImage', actions: ECR_AUTH_ACTIONS, resources: ['*'], reason: 'container image' },
+  ];
+}
+
 /** Lookups that make the answer sharper when the caller can read the referenced resources. */
 export interface PermissionLookups {
   /** The secret a credential provider stores its key or client secret in. */
@@ -205,15 +236,17 @@ export function requiredStatements(config: HarnessPermissionInput, env: Permissi
   const provider = (arn: string, type: 'apiKey' | 'oauth2', reason: string) =>
     out.push(...credentialProviderStatements(env, arn, type, reason, lookups.secretArnOf?.(arn)));
 
-  const model = config.model ?? {};
-  if (model.bedrockModelConfig?.modelId) {
-    out.push({ kind: 'model', actions: BEDROCK_INVOKE_ACTIONS, resources: bedrockModelResources(env, model.bedrockModelConfig.modelId), reason: 'model' });
-    const format = model.bedrockModelConfig.apiFormat;
-    if (format !== undefined && format !== 'converse_stream' && format !== 'CONVERSE_STREAM') out.push(...mantleStatements(env, 'model (API format)'));
-  }
-  for (const member of ['openAiModelConfig', 'geminiModelConfig', 'liteLlmModelConfig']) {
-    const apiKeyArn = model[member]?.apiKeyArn;
-    if (apiKeyArn) provider(apiKeyArn, 'apiKey', `model (${member} API key)`);
+  const models: [any, string][] = [[config.model ?? {}, 'model'], ...(config.additionalModels ?? []).map((m, i): [any, string] => [m ?? {}, `additionalModels[${i}]`])];
+  for (const [model, reason] of models) {
+    if (model.bedrockModelConfig?.modelId) {
+      out.push({ kind: 'model', actions: BEDROCK_INVOKE_ACTIONS, resources: bedrockModelResources(env, model.bedrockModelConfig.modelId), reason });
+      const format = model.bedrockModelConfig.apiFormat;
+      if (format !== undefined && format !== 'converse_stream') out.push(...mantleStatements(env, `${reason} (API format)`));
+    }
+    for (const member of ['openAiModelConfig', 'geminiModelConfig', 'liteLlmModelConfig']) {
+      const apiKeyArn = model[member]?.apiKeyArn;
+      if (apiKeyArn) provider(apiKeyArn, 'apiKey', `${reason} (API key)`);
+    }
   }
 
   (config.tools ?? []).forEach((tool, i) => {
@@ -237,8 +270,18 @@ export function requiredStatements(config: HarnessPermissionInput, env: Permissi
     }
   });
 
-  const memoryArn = config.memory?.agentCoreMemoryConfiguration?.arn;
+  (config.skills ?? []).forEach((skill, i) => {
+    const uri = /^s3:\/\/([^/]+)\/?(.*)$/.exec(skill?.s3?.uri ?? '');
+    if (uri) out.push(...s3PrefixReadStatements(`arn:${env.partition}:s3:::${uri[1]}`, uri[2], `skills[${i}]`));
+  });
+
+  const memoryArn = config.memory?.agentCoreMemoryConfiguration?.arn ?? config.memory?.managedMemoryConfiguration?.arn;
   if (memoryArn) out.push({ kind: 'memory', actions: MEMORY_DATA_PLANE_ACTIONS, resources: [memoryArn], reason: 'memory' });
+  const memoryKey = config.memory?.managedMemoryConfiguration?.encryptionKeyArn;
+  if (memoryKey) out.push({ kind: 'memory', actions: MEMORY_KMS_ACTIONS, resources: [memoryKey], reason: 'memory encryption key' });
+
+  const containerUri = config.environmentArtifact?.containerConfiguration?.containerUri;
+  if (typeof containerUri === 'string') out.push(...containerImageStatements(env, containerUri));
   return out;
 }
 

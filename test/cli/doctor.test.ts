@@ -198,7 +198,7 @@ describe('doctor', () => {
     emulator.references.gateways.delete('github-gw-def456');
     emulator.references.memories.set('agent_memory-a1b2c3d4e5', { status: 'FAILED', failureReason: 'KMS key disabled' });
     emulator.references.oauth2Providers.delete('github');
-    h.versions[1].status = 'FAILED';
+    h.versions[1].status = 'CREATE_FAILED';
     const out = await doctor(h.harnessId);
     expect(out.code).toBe(8);
     expect(out.stdout).toMatch(/^MISSING\s+gateway\s+gateway .*github-gw-def456: does not exist$/m);

@@ -63,7 +63,8 @@ function contextFor(p: RequiredPermission): ContextEntry[] {
   const entries: ContextEntry[] = [];
   for (const block of Object.values(p.conditions ?? {})) {
     for (const [key, value] of Object.entries(block)) {
-      entries.push({ ContextKeyName: key, ContextKeyValues: [value], ContextKeyType: 'string' });
+      // A pattern value (StringLike) is presented as the pattern itself, which it matches.
+      entries.push({ ContextKeyName: key, ContextKeyValues: Array.isArray(value) ? value : [value], ContextKeyType: 'string' });
     }
   }
   return entries;
