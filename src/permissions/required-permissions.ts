@@ -23,6 +23,7 @@ export interface HarnessPermissionInput {
   readonly skills?: readonly any[];
   readonly memory?: any;
   readonly environmentArtifact?: any;
+  readonly hooks?: readonly any[];
   /**
    * Models a caller may switch to per invocation (the construct's `additionalModels`). They are not part of the
    * harness configuration the service returns, so a live check only knows them when told.
@@ -31,7 +32,7 @@ export interface HarnessPermissionInput {
 }
 
 /** What the permission is for, so a report can group and explain it. */
-export type PermissionKind = 'base' | 'model' | 'memory' | 'gateway' | 'browser' | 'codeInterpreter' | 'credentialProvider' | 'skill' | 'containerImage';
+export type PermissionKind = 'base' | 'model' | 'memory' | 'gateway' | 'browser' | 'codeInterpreter' | 'credentialProvider' | 'skill' | 'containerImage' | 'hook';
 
 export interface RequiredPermission {
   readonly kind: PermissionKind;
@@ -63,6 +64,12 @@ export const OAUTH2_USE_ACTIONS = ['bedrock-agentcore:GetResourceOauth2Token', '
 export const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 /** No resource-level permissions: granted on `*`. */
 export const ECR_AUTH_ACTIONS = ['ecr:GetAuthorizationToken'];
+/** What calling a hook target takes, by target member (what the aws-cdk-lib grants of each target give). */
+export const HOOK_TARGET_ACTIONS: Record<string, string[]> = {
+  lambda: ['lambda:InvokeFunction'],
+  sns: ['sns:Publish'],
+  eventBridge: ['events:PutEvents'],
+};
 export const SKILL_OBJECT_READ_ACTIONS = ['s3:GetObject'];
 export const SKILL_LIST_ACTIONS = ['s3:ListBucket'];
 export const CREDENTIAL_SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
@@ -279,6 +286,18 @@ export function requiredStatements(config: HarnessPermissionInput, env: Permissi
   if (memoryArn) out.push({ kind: 'memory', actions: MEMORY_DATA_PLANE_ACTIONS, resources: [memoryArn], reason: 'memory' });
   const memoryKey = config.memory?.managedMemoryConfiguration?.encryptionKeyArn;
   if (memoryKey) out.push({ kind: 'memory', actions: MEMORY_KMS_ACTIONS, resources: [memoryKey], reason: 'memory encryption key' });
+
+  (config.hooks ?? []).forEach((hook, i) => {
+    for (const [stage, value] of Object.entries(hook ?? {})) {
+      for (const [member, target] of Object.entries((value as any)?.target ?? {})) {
+        const arn = (target as any)?.arn;
+        if (typeof arn !== 'string' || !HOOK_TARGET_ACTIONS[member]) continue;
+        // A function is invoked by ARN or by a qualified ARN (version or alias).
+        const resources = member === 'lambda' ? [arn, `${arn}:*`] : [arn];
+        out.push({ kind: 'hook', actions: HOOK_TARGET_ACTIONS[member], resources, reason: `hooks[${i}] ${stage}` });
+      }
+    }
+  });
 
   const containerUri = config.environmentArtifact?.containerConfiguration?.containerUri;
   if (typeof containerUri === 'string') out.push(...containerImageStatements(env, containerUri));

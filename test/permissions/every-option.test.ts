@@ -1,9 +1,13 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { envOf, rolePairs, toPermissionInput } from './role-vs-module';
 import {
-  BedrockApiFormat, GatewayOutboundAuth, Harness, HarnessContainerImage, HarnessMemory, HarnessModel, HarnessProps, HarnessSystemPrompt, HarnessTool,
+  BedrockApiFormat, GatewayOutboundAuth, Harness, HarnessContainerImage, HarnessHook, HarnessMemory, HarnessModel, HarnessProps,
+  HarnessSystemPrompt, HarnessTool, HookTarget,
 } from '../../src';
 import { requiredPermissions } from '../../src/permissions/required-permissions';
 import { createTestStack } from '../support/app';
@@ -15,7 +19,7 @@ const GEMINI_KEY = 'arn:aws:bedrock-agentcore:eu-west-1:210987654321:token-vault
 /**
  * One harness per group of options; the role each synthesizes must allow exactly what the shared module derives
  * from the harness's rendered properties (plus the additional models, which are not properties).
- * Not yet derived by the module, so not listed here: hooks, filesystems, Git skills with a credential provider,
+ * Not yet derived by the module, so not listed here: filesystems, Git skills with a credential provider,
  * S3 skills of a bucket in the same stack (the module derives the bucket ARN from the URI, the construct uses
  * the bucket's Arn attribute: the same ARN, different text), custom browsers and code interpreters.
  */
@@ -45,6 +49,17 @@ const SCENARIOS: Record<string, { props: (stack: Stack) => Omit<HarnessProps, 's
         HarnessTool.browser(),
         HarnessTool.codeInterpreter(),
         HarnessTool.remoteMcp('https://mcp.example.com/mcp', { name: 'remote' }),
+      ],
+    }),
+  },
+  'hooks of every target type': {
+    props: (stack) => ({
+      model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
+      memory: HarnessMemory.disabled(),
+      hooks: [
+        HarnessHook.beforeToolCall('guard', HookTarget.lambda(lambda.Function.fromFunctionArn(stack, 'Fn', 'arn:aws:lambda:us-east-1:123456789012:function:guard'))),
+        HarnessHook.afterInvocation('audit', HookTarget.sns(sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:123456789012:audit'))),
+        HarnessHook.afterToolCall('events', HookTarget.eventBridge(events.EventBus.fromEventBusArn(stack, 'Bus', 'arn:aws:events:us-east-1:123456789012:event-bus/agents'))),
       ],
     }),
   },
