@@ -280,6 +280,8 @@ export function requiredStatements(config: HarnessPermissionInput, env: Permissi
   (config.skills ?? []).forEach((skill, i) => {
     const uri = /^s3:\/\/([^/]+)\/?(.*)$/.exec(skill?.s3?.uri ?? '');
     if (uri) out.push(...s3PrefixReadStatements(`arn:${env.partition}:s3:::${uri[1]}`, uri[2], `skills[${i}]`));
+    const credentialArn = skill?.git?.auth?.credentialArn;
+    if (credentialArn) provider(credentialArn, 'apiKey', `skills[${i}] (Git credential)`);
   });
 
   const memoryArn = config.memory?.agentCoreMemoryConfiguration?.arn ?? config.memory?.managedMemoryConfiguration?.arn;

@@ -1,13 +1,15 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { envOf, rolePairs, toPermissionInput } from './role-vs-module';
 import {
   BedrockApiFormat, GatewayOutboundAuth, Harness, HarnessContainerImage, HarnessHook, HarnessMemory, HarnessModel, HarnessProps,
-  HarnessSystemPrompt, HarnessTool, HookTarget,
+  HarnessSkill, HarnessSystemPrompt, HarnessTool, HookTarget,
 } from '../../src';
 import { requiredPermissions } from '../../src/permissions/required-permissions';
 import { createTestStack } from '../support/app';
@@ -19,11 +21,22 @@ const GEMINI_KEY = 'arn:aws:bedrock-agentcore:eu-west-1:210987654321:token-vault
 /**
  * One harness per group of options; the role each synthesizes must allow exactly what the shared module derives
  * from the harness's rendered properties (plus the additional models, which are not properties).
- * Not yet derived by the module, so not listed here: filesystems, Git skills with a credential provider,
- * S3 skills of a bucket in the same stack (the module derives the bucket ARN from the URI, the construct uses
- * the bucket's Arn attribute: the same ARN, different text), custom browsers and code interpreters.
+ * Not compared here: filesystems (the EFS grant needs the file system's ARN, which the harness configuration does
+ * not hold, so the module does not derive it yet), and S3 skills of a bucket in the same stack (the module derives
+ * the bucket ARN from the URI, the construct uses the bucket's Arn attribute: the same ARN, different text; the
+ * module's S3 statements are what the skill construct writes, so they cannot differ).
  */
-const SCENARIOS: Record<string, { props: (stack: Stack) => Omit<HarnessProps, 'systemPrompt'>; additionalModels?: any[] }> = {
+const OAUTH = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github';
+const OAUTH_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/oauth2/github-AbCdEf';
+const GIT_KEY = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/git';
+const GIT_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/apikey/git-XyZ123';
+
+const SCENARIOS: Record<string, {
+  props: (stack: Stack) => Omit<HarnessProps, 'systemPrompt'>;
+  additionalModels?: any[];
+  /** The providers' own secrets, which the L2 grants know and the harness configuration does not. */
+  secrets?: Record<string, string>;
+}> = {
   'Bedrock foundation model through Mantle (Responses API)': {
     props: () => ({ model: HarnessModel.bedrock({ modelId: 'openai.gpt-oss-120b-1:0', apiFormat: BedrockApiFormat.RESPONSES }), memory: HarnessMemory.disabled() }),
   },
@@ -63,6 +76,46 @@ const SCENARIOS: Record<string, { props: (stack: Stack) => Omit<HarnessProps, 's
       ],
     }),
   },
+  'aws-cdk-lib references: gateway with OAuth, custom browser and code interpreter, existing memory, Git skill credential': {
+    props: (stack) => {
+      const role = iam.Role.fromRoleArn(stack, 'ResourceRole', 'arn:aws:iam::123456789012:role/resource-role');
+      return {
+        model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
+        tools: [
+          HarnessTool.gateway(agentcore.Gateway.fromGatewayAttributes(stack, 'Gw', {
+            gatewayArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/github-abc1234567', gatewayId: 'github-abc1234567', gatewayName: 'github', role,
+          }), {
+            name: 'github',
+            outboundAuth: GatewayOutboundAuth.oauth(agentcore.OAuth2CredentialProvider.fromOAuth2CredentialProviderAttributes(stack, 'OAuth', {
+              credentialProviderArn: OAUTH, credentialProviderVendor: 'GithubOauth2', clientSecretArn: OAUTH_SECRET,
+            }), { scopes: ['repo'] }),
+          }),
+          HarnessTool.gateway(agentcore.Gateway.fromGatewayAttributes(stack, 'IamGw', {
+            gatewayArn: GATEWAY, gatewayId: 'search-abc1234567', gatewayName: 'search', role,
+          }), { name: 'search' }),
+          HarnessTool.browser({
+            browser: agentcore.BrowserCustom.fromBrowserCustomAttributes(stack, 'Browser', {
+              browserArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:browser/mybrowser-abc1234567', roleArn: role.roleArn,
+            }),
+          }),
+          HarnessTool.codeInterpreter({
+            codeInterpreter: agentcore.CodeInterpreterCustom.fromCodeInterpreterCustomAttributes(stack, 'Ci', {
+              codeInterpreterArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:code-interpreter/myci-abc1234567', roleArn: role.roleArn,
+            }),
+          }),
+        ],
+        skills: [HarnessSkill.git('https://github.com/example/skills.git', {
+          credential: agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(stack, 'GitKey', {
+            credentialProviderArn: GIT_KEY, apiKeySecretArn: GIT_SECRET,
+          }),
+        })],
+        memory: HarnessMemory.fromMemory(agentcore.Memory.fromMemoryAttributes(stack, 'Memory', {
+          memoryArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/agent_memory-a1b2c3d4e5', roleArn: role.roleArn,
+        })),
+      };
+    },
+    secrets: { [OAUTH]: OAUTH_SECRET, [GIT_KEY]: GIT_SECRET },
+  },
   'container image from an ECR repository': {
     props: (stack) => ({
       model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
@@ -81,7 +134,9 @@ test.each(Object.entries(SCENARIOS))('%s: the role allows exactly what the modul
   const memory = input.memory?.managedMemoryConfiguration
     ? { managedMemoryConfiguration: { ...input.memory.managedMemoryConfiguration, arn: `\${${id}.Memory.ManagedMemoryConfiguration.Arn}` } }
     : input.memory;
-  const needed = new Set(requiredPermissions({ ...input, memory, additionalModels: scenario.additionalModels }, envOf(stack)).map((p) => `${p.action} ${p.resource}`));
+  const needed = new Set(requiredPermissions({ ...input, memory, additionalModels: scenario.additionalModels }, envOf(stack), {
+    secretArnOf: (arn) => scenario.secrets?.[arn],
+  }).map((p) => `${p.action} ${p.resource}`));
   const granted = new Set(rolePairs(template, resource.Properties.ExecutionRoleArn['Fn::GetAtt'][0]).map((p) => `${p.action} ${p.resource}`));
   expect([...needed].filter((k) => !granted.has(k))).toEqual([]);
   expect([...granted].filter((k) => !needed.has(k))).toEqual([]);
