@@ -23,6 +23,7 @@ export interface HarnessPermissionInput {
   readonly skills?: readonly any[];
   readonly memory?: any;
   readonly environmentArtifact?: any;
+  readonly environment?: any;
   readonly hooks?: readonly any[];
   /**
    * Models a caller may switch to per invocation (the construct's `additionalModels`). They are not part of the
@@ -32,7 +33,7 @@ export interface HarnessPermissionInput {
 }
 
 /** What the permission is for, so a report can group and explain it. */
-export type PermissionKind = 'base' | 'model' | 'memory' | 'gateway' | 'browser' | 'codeInterpreter' | 'credentialProvider' | 'skill' | 'containerImage' | 'hook';
+export type PermissionKind = 'base' | 'model' | 'memory' | 'gateway' | 'browser' | 'codeInterpreter' | 'credentialProvider' | 'skill' | 'containerImage' | 'hook' | 'filesystem';
 
 export interface RequiredPermission {
   readonly kind: PermissionKind;
@@ -70,6 +71,10 @@ export const HOOK_TARGET_ACTIONS: Record<string, string[]> = {
   sns: ['sns:Publish'],
   eventBridge: ['events:PutEvents'],
 };
+export const EFS_CLIENT_ACTIONS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'];
+export const S3_FILES_CLIENT_ACTIONS = ['s3files:ClientMount', 's3files:ClientWrite'];
+/** Granted on `*` (as the service's own setup guidance does); the mount resolves these before it has an ARN to scope to. */
+export const S3_FILES_DESCRIBE_ACTIONS = ['s3files:GetAccessPoint', 's3files:GetFileSystem', 's3files:ListMountTargets', 's3files:GetMountTarget'];
 export const SKILL_OBJECT_READ_ACTIONS = ['s3:GetObject'];
 export const SKILL_LIST_ACTIONS = ['s3:ListBucket'];
 export const CREDENTIAL_SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
@@ -81,7 +86,7 @@ export const CREDENTIAL_SECRET_READ_ACTIONS = ['secretsmanager:GetSecretValue', 
 export const SERVICE_WILDCARD_ACTIONS = [
   'ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken',
   'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets',
-  'cloudwatch:PutMetricData', ...MANTLE_BEARER_ACTIONS, ...ECR_AUTH_ACTIONS,
+  'cloudwatch:PutMetricData', ...MANTLE_BEARER_ACTIONS, ...ECR_AUTH_ACTIONS, ...S3_FILES_DESCRIBE_ACTIONS,
 ];
 
 /**
@@ -231,10 +236,46 @@ export function containerImageStatements(env: PermissionEnv, containerUri: strin
   ];
 }
 
+/** Mounting an EFS access point: client access to its file system through that access point only. */
+export function efsStatements(fileSystemArn: string, accessPointArn: string, reason: string): RequiredStatement[] {
+  return [
+    {
+      kind: 'filesystem',
+      actions: EFS_CLIENT_ACTIONS,
+      resources: [fileSystemArn],
+      reason,
+      conditions: { ArnEquals: { 'elasticfilesystem:AccessPointArn': accessPointArn } },
+    },
+    { kind: 'filesystem', actions: ['elasticfilesystem:DescribeAccessPoints'], resources: [accessPointArn], reason },
+    { kind: 'filesystem', actions: ['elasticfilesystem:DescribeMountTargets'], resources: [fileSystemArn], reason },
+  ];
+}
+
+/** Mounting an S3 Files access point; its file system's ARN is the access point's ARN up to `/access-point/`. */
+export function s3FilesStatements(
+  accessPointArn: string, reason: string, fileSystemArn: string = accessPointArn.split('/access-point/')[0],
+): RequiredStatement[] {
+  return [
+    {
+      kind: 'filesystem',
+      actions: S3_FILES_CLIENT_ACTIONS,
+      resources: [fileSystemArn],
+      reason,
+      conditions: { ArnEquals: { 's3files:AccessPointArn': accessPointArn } },
+    },
+    { kind: 'filesystem', actions: S3_FILES_DESCRIBE_ACTIONS, resources: ['*'], reason },
+  ];
+}
+
 /** Lookups that make the answer sharper when the caller can read the referenced resources. */
 export interface PermissionLookups {
   /** The secret a credential provider stores its key or client secret in. */
   readonly secretArnOf?: (providerArn: string) => string | undefined;
+  /**
+   * The file system an EFS access point belongs to (the configuration holds the access point only). Without it
+   * the EFS statements cannot be derived and are left out.
+   */
+  readonly efsFileSystemArnOf?: (accessPointArn: string) => string | undefined;
 }
 
 /** Every statement the execution role needs for this configuration. */
@@ -299,6 +340,16 @@ export function requiredStatements(config: HarnessPermissionInput, env: Permissi
         out.push({ kind: 'hook', actions: HOOK_TARGET_ACTIONS[member], resources, reason: `hooks[${i}] ${stage}` });
       }
     }
+  });
+
+  const filesystems: any[] = config.environment?.agentCoreRuntimeEnvironment?.filesystemConfigurations ?? [];
+  filesystems.forEach((fs, i) => {
+    const reason = `filesystems[${i}]`;
+    const efs = fs?.efsAccessPoint?.accessPointArn;
+    const fileSystemArn = efs ? lookups.efsFileSystemArnOf?.(efs) : undefined;
+    if (efs && fileSystemArn) out.push(...efsStatements(fileSystemArn, efs, reason));
+    const s3Files = fs?.s3FilesAccessPoint?.accessPointArn;
+    if (s3Files) out.push(...s3FilesStatements(s3Files, reason));
   });
 
   const containerUri = config.environmentArtifact?.containerConfiguration?.containerUri;

@@ -1,14 +1,17 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as efs from 'aws-cdk-lib/aws-efs';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { envOf, rolePairs, toPermissionInput } from './role-vs-module';
 import {
-  BedrockApiFormat, GatewayOutboundAuth, Harness, HarnessContainerImage, HarnessHook, HarnessMemory, HarnessModel, HarnessProps,
+  BedrockApiFormat, GatewayOutboundAuth, Harness, HarnessContainerImage, HarnessFilesystem, HarnessHook, HarnessMemory, HarnessModel,
+  HarnessNetworkConfiguration, HarnessProps,
   HarnessSkill, HarnessSystemPrompt, HarnessTool, HookTarget,
 } from '../../src';
 import { requiredPermissions } from '../../src/permissions/required-permissions';
@@ -21,21 +24,25 @@ const GEMINI_KEY = 'arn:aws:bedrock-agentcore:eu-west-1:210987654321:token-vault
 /**
  * One harness per group of options; the role each synthesizes must allow exactly what the shared module derives
  * from the harness's rendered properties (plus the additional models, which are not properties).
- * Not compared here: filesystems (the EFS grant needs the file system's ARN, which the harness configuration does
- * not hold, so the module does not derive it yet), and S3 skills of a bucket in the same stack (the module derives
- * the bucket ARN from the URI, the construct uses the bucket's Arn attribute: the same ARN, different text; the
- * module's S3 statements are what the skill construct writes, so they cannot differ).
+ * Not compared here: S3 skills of a bucket in the same stack (the module derives the bucket ARN from the URI, the
+ * construct uses the bucket's Arn attribute: the same ARN, different text; the module's S3 statements are what the
+ * skill construct writes, so they cannot differ).
  */
 const OAUTH = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github';
 const OAUTH_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/oauth2/github-AbCdEf';
 const GIT_KEY = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/git';
 const GIT_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/apikey/git-XyZ123';
 
+const EFS_FS = 'arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-12345678';
+const EFS_AP = 'arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0';
+
 const SCENARIOS: Record<string, {
   props: (stack: Stack) => Omit<HarnessProps, 'systemPrompt'>;
   additionalModels?: any[];
   /** The providers' own secrets, which the L2 grants know and the harness configuration does not. */
   secrets?: Record<string, string>;
+  /** EFS access point → file system, which the harness configuration does not hold. */
+  fileSystems?: Record<string, string>;
 }> = {
   'Bedrock foundation model through Mantle (Responses API)': {
     props: () => ({ model: HarnessModel.bedrock({ modelId: 'openai.gpt-oss-120b-1:0', apiFormat: BedrockApiFormat.RESPONSES }), memory: HarnessMemory.disabled() }),
@@ -116,6 +123,27 @@ const SCENARIOS: Record<string, {
     },
     secrets: { [OAUTH]: OAUTH_SECRET, [GIT_KEY]: GIT_SECRET },
   },
+  'EFS and S3 Files mounts in a VPC': {
+    props: (stack) => {
+      const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+      const accessPoint = efs.AccessPoint.fromAccessPointAttributes(stack, 'Ap', {
+        accessPointArn: EFS_AP,
+        fileSystem: efs.FileSystem.fromFileSystemAttributes(stack, 'Fs', {
+          fileSystemArn: EFS_FS, securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', 'sg-12345678'),
+        }),
+      });
+      return {
+        model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
+        memory: HarnessMemory.disabled(),
+        network: HarnessNetworkConfiguration.usingVpc(stack, { vpc }),
+        filesystems: [
+          HarnessFilesystem.efsAccessPoint(accessPoint, '/mnt/shared'),
+          HarnessFilesystem.s3FilesAccessPoint('arn:aws:s3files:us-east-1:123456789012:file-system/fs-0123456789abcdef0/access-point/fsap-0123456789abcdef0', '/mnt/s3'),
+        ],
+      };
+    },
+    fileSystems: { [EFS_AP]: EFS_FS },
+  },
   'container image from an ECR repository': {
     props: (stack) => ({
       model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
@@ -136,6 +164,7 @@ test.each(Object.entries(SCENARIOS))('%s: the role allows exactly what the modul
     : input.memory;
   const needed = new Set(requiredPermissions({ ...input, memory, additionalModels: scenario.additionalModels }, envOf(stack), {
     secretArnOf: (arn) => scenario.secrets?.[arn],
+    efsFileSystemArnOf: (arn) => scenario.fileSystems?.[arn],
   }).map((p) => `${p.action} ${p.resource}`));
   const granted = new Set(rolePairs(template, resource.Properties.ExecutionRoleArn['Fn::GetAtt'][0]).map((p) => `${p.action} ${p.resource}`));
   expect([...needed].filter((k) => !granted.has(k))).toEqual([]);

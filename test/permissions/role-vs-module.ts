@@ -14,6 +14,14 @@ export function canonical(value: any): string {
     if ('Fn::GetAtt' in value) return `\${${[].concat(value['Fn::GetAtt']).join('.')}}`;
     if ('Fn::Join' in value) return (value['Fn::Join'][1] as any[]).map(canonical).join(value['Fn::Join'][0]);
     if ('Fn::Sub' in value && typeof value['Fn::Sub'] === 'string') return value['Fn::Sub'];
+    // Fn::Select of Fn::Split on text is evaluated, as CloudFormation would.
+    const select = value['Fn::Select'];
+    if (select && select[1]?.['Fn::Split']) {
+      const [separator, source] = select[1]['Fn::Split'];
+      // A token source (e.g. an ARN attribute) cannot be split as text: keep the intrinsic as it is.
+      const part = canonical(source).split(separator)[select[0]];
+      if (part !== undefined && !canonical(source).includes('${')) return part;
+    }
   }
   return JSON.stringify(value);
 }
