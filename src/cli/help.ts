@@ -20,6 +20,9 @@ Commands:
   export --output <dir>                write a TypeScript CDK app that defines the harness and its named
                                        endpoints (pinned to the versions they serve); settings it cannot
                                        express are listed in app.ts and on stderr; secrets are never written
+  doctor [--endpoint <endpoint>]       check the execution role (permissions, trust policy) and the
+                                       gateways, memory, credential providers and endpoints the harness
+                                       uses; read-only
 
 Options:
   --harness <id|arn>   the harness (an ARN also sets the region)
@@ -34,4 +37,6 @@ version it already serves changes nothing. DEFAULT always follows the latest ver
 Credentials, region and AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL come from the standard AWS SDK chain.
 
 Exit codes: 0 success, 1 failure, 2 usage error, 3 harness/endpoint/version not found, 4 access denied,
-5 a FAILED status (the reason is printed), 6 timed out, 7 the evaluation gate refused (the figures are printed).`;
+5 a FAILED status (the reason is printed), 6 timed out, 7 the evaluation gate refused (the figures are printed);
+doctor: 8 something is missing,
+9 nothing found missing but some checks could not be made (the caller's missing permissions are printed).`;

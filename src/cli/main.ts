@@ -2,6 +2,7 @@
 import { ParsedArgs, parseArgs } from './args';
 import { CliError, EXIT, toCliError } from './cli-error';
 import { exportCommand } from './commands/export';
+import { doctorCommand } from './commands/doctor';
 import { promoteCommand } from './commands/promote';
 import { rollbackCommand } from './commands/rollback';
 import { statusCommand } from './commands/status';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> 
   promote: promoteCommand,
   rollback: rollbackCommand,
   export: exportCommand,
+  doctor: doctorCommand,
 };
 
 export interface Io {
@@ -40,7 +42,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       const result = await command(ctx);
       for (const warning of result.warnings ?? []) io.stderr(`Warning: ${warning}`);
       io.stdout(args.flags.json ? JSON.stringify(result.json, null, 2) : result.human);
-      return EXIT.ok;
+      return result.exitCode ?? EXIT.ok;
     } finally {
       ctx.client.destroy();
     }

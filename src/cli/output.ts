@@ -4,6 +4,8 @@ export interface CommandResult {
   readonly json: unknown;
   /** Lines for stderr, printed whatever the output format (what a person must not miss). */
   readonly warnings?: string[];
+  /** The exit code when the command ran but its answer is not a success (doctor's findings); default 0. */
+  readonly exitCode?: number;
 }
 
 /** Left-aligned columns, for tables without a dependency. */

@@ -2,10 +2,11 @@ import { Fn } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import { FilesystemKind, validateMountPath } from './mount-path';
 import { validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
+import { toPolicyStatement } from '../harness/execution-role';
+import { efsStatements, s3FilesStatements } from '../permissions/required-permissions';
 
 const S3_FILES_ACCESS_POINT_ARN = /^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system\/fs-[0-9a-f]{17,40}\/access-point\/fsap-[0-9a-f]{17,40}$/;
 const EFS_ACCESS_POINT_ARN = /^arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-:]+:access-point\/fsap-[0-9a-f]{8,40}$/;
@@ -90,20 +91,9 @@ class EfsMount extends HarnessFilesystem {
   }
 
   public _bind(ctx: HarnessBindContext): CfnHarness.FilesystemConfigurationProperty {
-    const fileSystemArn = this.accessPoint.fileSystem.fileSystemArn;
-    ctx.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
-      resources: [fileSystemArn],
-      conditions: { ArnEquals: { 'elasticfilesystem:AccessPointArn': this.accessPoint.accessPointArn } },
-    }));
-    ctx.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['elasticfilesystem:DescribeAccessPoints'],
-      resources: [this.accessPoint.accessPointArn],
-    }));
-    ctx.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['elasticfilesystem:DescribeMountTargets'],
-      resources: [fileSystemArn],
-    }));
+    for (const statement of efsStatements(this.accessPoint.fileSystem.fileSystemArn, this.accessPoint.accessPointArn, 'filesystem')) {
+      ctx.addToRolePolicy(toPolicyStatement(statement));
+    }
     return { efsAccessPoint: { accessPointArn: this.accessPoint.accessPointArn, mountPath: this.mountPath } };
   }
 
@@ -127,15 +117,7 @@ class S3FilesMount extends HarnessFilesystem {
   public _bind(ctx: HarnessBindContext): CfnHarness.FilesystemConfigurationProperty {
     // The file system's ARN is the access point's ARN up to `/access-point/`.
     const fileSystemArn = Fn.select(0, Fn.split('/access-point/', this.accessPointArn));
-    ctx.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['s3files:ClientMount', 's3files:ClientWrite'],
-      resources: [fileSystemArn],
-      conditions: { ArnEquals: { 's3files:AccessPointArn': this.accessPointArn } },
-    }));
-    ctx.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['s3files:GetAccessPoint', 's3files:GetFileSystem', 's3files:ListMountTargets', 's3files:GetMountTarget'],
-      resources: ['*'],
-    }));
+    for (const statement of s3FilesStatements(this.accessPointArn, 'filesystem', fileSystemArn)) ctx.addToRolePolicy(toPolicyStatement(statement));
     return { s3FilesAccessPoint: { accessPointArn: this.accessPointArn, mountPath: this.mountPath } };
   }
 }

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { baseStatements, RequiredStatement, workloadIdentityResources } from '../permissions/required-permissions';
 
 const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
 
@@ -36,9 +37,7 @@ export function createExecutionRole(scope: Construct, id: string, policy: iam.Po
 
 /** The default workload-identity directory of the stack's account and region, and every identity in it. */
 export function workloadIdentityArns(scope: Construct): string[] {
-  const { partition, region, account } = Stack.of(scope);
-  const directory = `arn:${partition}:bedrock-agentcore:${region}:${account}:workload-identity-directory/default`;
-  return [directory, `${directory}/workload-identity/*`];
+  return workloadIdentityResources(Stack.of(scope));
 }
 
 /**
@@ -61,51 +60,15 @@ export function baseExecutionStatements(scope: Construct): iam.PolicyStatement[]
 }
 
 function buildBaseStatements(stack: Stack): iam.PolicyStatement[] {
-  const { partition, region, account } = stack;
-  const logGroups = `arn:${partition}:logs:${region}:${account}:log-group:/aws/bedrock-agentcore/runtimes/*`;
-  return [
-    // Pulling the default runtime image from ECR Public; neither action has resource-level permissions.
-    new iam.PolicyStatement({
-      sid: 'PullDefaultRuntimeImage',
-      actions: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'],
-      resources: ['*'],
-    }),
-    // X-Ray has no resource-level permissions for these actions.
-    new iam.PolicyStatement({
-      sid: 'XRay',
-      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
-      resources: ['*'],
-    }),
-    // The runtime's log-group name is service-generated; only its prefix is known.
-    new iam.PolicyStatement({
-      sid: 'LogGroups',
-      actions: ['logs:CreateLogGroup', 'logs:DescribeLogStreams'],
-      resources: [logGroups],
-    }),
-    // DescribeLogGroups is authorized against the log-group:* resource (as aws-cdk-lib's Runtime grants it).
-    new iam.PolicyStatement({
-      sid: 'DescribeLogGroups',
-      actions: ['logs:DescribeLogGroups'],
-      resources: [`arn:${partition}:logs:${region}:${account}:log-group:*`],
-    }),
-    new iam.PolicyStatement({
-      sid: 'LogStreams',
-      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      resources: [`${logGroups}:log-stream:*`],
-    }),
-    // PutMetricData has no resource-level permissions; the namespace condition scopes it.
-    new iam.PolicyStatement({
-      sid: 'Metrics',
-      actions: ['cloudwatch:PutMetricData'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'cloudwatch:namespace': 'bedrock-agentcore' } },
-    }),
-    // The workload identity's name is service-generated (reportedly `harness_<name>-…`, undocumented),
-    // so the grant covers the default directory's identities, as aws-cdk-lib's identity grants do.
-    new iam.PolicyStatement({
-      sid: 'WorkloadIdentity',
-      actions: ['bedrock-agentcore:GetWorkloadAccessToken', 'bedrock-agentcore:GetWorkloadAccessTokenForJWT'],
-      resources: workloadIdentityArns(stack),
-    }),
-  ];
+  return baseStatements(stack).map(toPolicyStatement);
+}
+
+/** A statement of the shared permission module as an aws-cdk-lib statement. */
+export function toPolicyStatement(s: RequiredStatement): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    sid: s.sid,
+    actions: [...s.actions],
+    resources: [...s.resources],
+    conditions: s.conditions,
+  });
 }

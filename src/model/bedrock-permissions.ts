@@ -1,75 +1,40 @@
 import { Annotations, Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HarnessBindContext } from '../harness/bind-context';
-
-const BEDROCK_INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
-
-/**
- * Geographic prefixes of system-defined cross-region inference profiles
- * (`us.anthropic.…`, `global.…`). A foundation-model id never starts with one.
- */
-const PROFILE_PREFIX = /^(us|us-gov|eu|apac|jp|au|ca|global)\.(.+)$/;
+import { toPolicyStatement } from '../harness/execution-role';
+import { BEDROCK_INVOKE_ACTIONS, bedrockModelResources, mantleStatements } from '../permissions/required-permissions';
 
 /**
- * The ARNs `bedrock:InvokeModel*` must be allowed on for a Bedrock model id.
- *
- * An inference profile routes to the foundation model in any region of its
- * geography (or any commercial region for `global.`), so the foundation-model
- * ARN keeps region `*`; region `*` also matches the empty region global
- * profiles present.
+ * The ARNs `bedrock:InvokeModel*` must be allowed on for a Bedrock model id; the
+ * literal cases come from the shared permission module, the token case and the
+ * application-inference-profile warning live here because they need the construct tree.
  */
-function bedrockModelResources(scope: HarnessBindContext['scope'], modelId: string): string[] {
+function modelResources(scope: HarnessBindContext['scope'], modelId: string): string[] {
   const stack = Stack.of(scope);
-  const foundationModel = (region: string, id: string) =>
-    `arn:${stack.partition}:bedrock:${region}::foundation-model/${id}`;
-
   if (Token.isUnresolved(modelId)) {
     Annotations.of(scope).addWarningV2('cdk-agentcore-harness:model-id-token',
       'The Bedrock model id is a token, so the execution role can only be allowed to invoke every foundation model '
       + '(foundation-model/*). Inference profiles are not covered: use a literal model id, or add the profile ARN with addToRolePolicy().');
-    return [foundationModel('*', '*')];
+    return [`arn:${stack.partition}:bedrock:*::foundation-model/*`];
   }
-
   if (modelId.startsWith('arn:')) {
     const parts = Arn.split(modelId, ArnFormat.SLASH_RESOURCE_NAME);
-    if (parts.resource === 'inference-profile' && parts.resourceName) {
-      const profile = PROFILE_PREFIX.exec(parts.resourceName);
-      return profile ? [modelId, foundationModel('*', profile[2])] : [modelId];
-    }
     if (parts.resource === 'application-inference-profile') {
       Annotations.of(scope).addWarningV2('cdk-agentcore-harness:application-inference-profile',
         `The model ${modelId} is an application inference profile; the models it routes to cannot be read at synth. `
         + 'Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on their foundation-model ARNs with addToRolePolicy().');
     }
-    return [modelId];
   }
-
-  const profile = PROFILE_PREFIX.exec(modelId);
-  if (profile) {
-    return [
-      stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: modelId }),
-      foundationModel('*', profile[2]),
-    ];
-  }
-  return [foundationModel(stack.region, modelId)];
+  return bedrockModelResources(stack, modelId);
 }
 
 /** Grants the Bedrock invoke actions, and Bedrock Mantle when the model uses an OpenAI-compatible API format. */
 export function grantBedrockModel(ctx: HarnessBindContext, modelId: string, usesMantle: boolean): void {
   ctx.addToRolePolicy(new iam.PolicyStatement({
     actions: BEDROCK_INVOKE_ACTIONS,
-    resources: bedrockModelResources(ctx.scope, modelId),
+    resources: modelResources(ctx.scope, modelId),
   }));
   if (usesMantle) {
-    const stack = Stack.of(ctx.scope);
-    ctx.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['bedrock-mantle:CreateInference'],
-      resources: [`arn:${stack.partition}:bedrock-mantle:${stack.region}:${stack.account}:*`],
-    }));
-    // CallWithBearerToken has no resource-level permissions.
-    ctx.addToRolePolicy(new iam.PolicyStatement({
-      actions: ['bedrock-mantle:CallWithBearerToken'],
-      resources: ['*'],
-    }));
+    for (const statement of mantleStatements(Stack.of(ctx.scope), 'model')) ctx.addToRolePolicy(toPolicyStatement(statement));
   }
 }

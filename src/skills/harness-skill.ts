@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RemovalPolicy, Token } from 'aws-cdk-lib';
 import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -11,6 +10,8 @@ import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../commo
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
+import { toPolicyStatement } from '../harness/execution-role';
+import { s3PrefixReadStatements } from '../permissions/required-permissions';
 
 /** Options for a skill cloned from a Git repository. */
 export interface GitSkillOptions {
@@ -249,15 +250,7 @@ function validatePrefix(property: string, prefix: string): void {
 function grantPrefixRead(ctx: HarnessBindContext, bucket: s3.IBucket, prefix: string): void {
   // bucket.grantRead(role, 'prefix*') would scope GetObject but grant ListBucket
   // (and GetBucket*) on the whole bucket, so the statements are written out.
-  ctx.addToRolePolicy(new iam.PolicyStatement({
-    actions: ['s3:GetObject'],
-    resources: [bucket.arnForObjects(`${prefix}*`)],
-  }));
-  ctx.addToRolePolicy(new iam.PolicyStatement({
-    actions: ['s3:ListBucket'],
-    resources: [bucket.bucketArn],
-    conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
-  }));
+  for (const statement of s3PrefixReadStatements(bucket.bucketArn, prefix, 'skill')) ctx.addToRolePolicy(toPolicyStatement(statement));
   bucket.encryptionKey?.grantDecrypt(ctx.grantee);
 }
 

@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBrowserCustom, ICodeInterpreterCustom, IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { GatewayOutboundAuth } from './gateway-outbound-auth';
@@ -12,6 +12,7 @@ import { TOOL_TYPE } from './tool-types';
 import { HarnessValidationError } from '../common/errors';
 import { OPTION_NAME_RULES, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
+import { awsOwnedSandboxArn } from '../permissions/required-permissions';
 
 /** Options every tool takes. */
 export interface HarnessToolOptions {
@@ -226,8 +227,7 @@ interface SandboxKind {
   readonly arnPattern: RegExp;
   readonly arnDescription: string;
   /** The AWS-managed resource, used when no custom one is given. */
-  readonly awsResource: string;
-  readonly awsResourceName: string;
+  readonly awsResource: 'browser' | 'code-interpreter';
   readonly sessionActions: string[];
   /** What the custom resource's `grantUse` leaves out of `sessionActions`. */
   readonly extraActions: string[];
@@ -241,7 +241,6 @@ const BROWSER: SandboxKind = {
   arnPattern: BROWSER_ARN,
   arnDescription: 'a browser ARN',
   awsResource: 'browser',
-  awsResourceName: 'aws.browser.v1',
   sessionActions: BROWSER_SESSION_ACTIONS,
   extraActions: BROWSER_EXTRA_ACTIONS,
 };
@@ -254,7 +253,6 @@ const CODE_INTERPRETER: SandboxKind = {
   arnPattern: CODE_INTERPRETER_ARN,
   arnDescription: 'a code interpreter ARN',
   awsResource: 'code-interpreter',
-  awsResourceName: 'aws.codeinterpreter.v1',
   sessionActions: CODE_INTERPRETER_SESSION_ACTIONS,
   extraActions: CODE_INTERPRETER_EXTRA_ACTIONS,
 };
@@ -281,7 +279,7 @@ class SandboxTool extends HarnessTool {
     } else {
       ctx.addToRolePolicy(new iam.PolicyStatement({
         actions: kind.sessionActions,
-        resources: [awsOwnedArn(ctx, kind.awsResource, kind.awsResourceName)],
+        resources: [awsOwnedSandboxArn(Stack.of(ctx.scope), kind.awsResource)],
       }));
     }
     return {
@@ -312,9 +310,3 @@ class InlineFunctionTool extends HarnessTool {
   }
 }
 
-/** The ARN of an AWS-owned resource (account `aws`) in the harness's region. */
-function awsOwnedArn(ctx: HarnessBindContext, resource: string, resourceName: string): string {
-  return Stack.of(ctx.scope).formatArn({
-    service: 'bedrock-agentcore', account: 'aws', resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-  });
-}

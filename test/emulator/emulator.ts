@@ -2,6 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { FaultInjector, Operation } from './faults';
 import { streamReply } from './invoke-stream';
+import { newReferenceState, ReferenceState, referenceHandlers, routeReference } from './references';
 import { route } from './routes';
 import {
   DEFAULT_ENDPOINT, defaultEndpointView, endpointArn, EndpointState, HarnessState, harnessArn, IN_PROGRESS, InvokeBehaviour,
@@ -63,6 +64,8 @@ export interface Emulator {
   readonly timing: Timing;
   /** Emulator-wide InvokeHarness behaviour (a harness's own `invoke` wins). */
   readonly invoke: InvokeBehaviour;
+  /** Gateways, memories and credential providers harnesses refer to, for their Get calls. */
+  readonly references: ReferenceState;
   /** The next transition started by `operation` ends `*_FAILED` with `reason`. */
   failNextTransition(operation: 'CreateHarness' | 'UpdateHarness' | 'CreateHarnessEndpoint' | 'UpdateHarnessEndpoint', reason: string): void;
   seedHarness(seed: SeedHarness): HarnessState;
@@ -86,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const scheduledFailures = new Map<string, string[]>();
   const tokens = new Map<string, string>();
   let idSalt = 0;
+  const references = newReferenceState();
 
   function takeScheduledFailure(operation: string): string | undefined {
     return scheduledFailures.get(operation)?.shift();
@@ -164,6 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   type Handler = (params: string[], query: Record<string, string>, body: any, req: IncomingMessage, res: ServerResponse) => unknown;
   const handlers: Record<Operation, Handler> = {
+    ...referenceHandlers(references, region, account),
     CreateHarness: (_p, _q, body) => JSON.parse(idempotent('CreateHarness', body.clientToken, () => {
       if (typeof body.harnessName !== 'string' || !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(body.harnessName)) {
         invalid(`harnessName must match ^[a-zA-Z][a-zA-Z0-9_]{0,39}$, got ${JSON.stringify(body.harnessName)}`);
@@ -357,7 +362,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(url.searchParams.entries());
     const raw = await readBody(req);
-    const { operation, params } = route(req.method ?? 'GET', url.pathname);
+    const { operation, params } = routeReference(req.method ?? 'GET', url.pathname) ?? route(req.method ?? 'GET', url.pathname);
     let body: any = {};
     try {
       body = raw ? JSON.parse(raw) : {};
@@ -401,6 +406,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests,
     timing,
     invoke,
+    references,
     failNextTransition(operation, reason) {
       const list = scheduledFailures.get(operation) ?? [];
       list.push(reason);

@@ -1,8 +1,10 @@
+import type { ReferenceOperation } from './references';
+
 /** The control- and data-plane operations the emulator serves, named as the SDK commands. */
 export type Operation =
   | 'CreateHarness' | 'GetHarness' | 'UpdateHarness' | 'DeleteHarness' | 'ListHarnesses' | 'ListHarnessVersions'
   | 'CreateHarnessEndpoint' | 'GetHarnessEndpoint' | 'UpdateHarnessEndpoint' | 'DeleteHarnessEndpoint'
-  | 'ListHarnessEndpoints' | 'InvokeHarness' | 'ListTagsForResource';
+  | 'ListHarnessEndpoints' | 'InvokeHarness' | 'ListTagsForResource' | ReferenceOperation;
 
 /** An error response: HTTP status, the modelled error name and its message. */
 export interface WireError {

@@ -13,3 +13,5 @@ export * from './emulator';
 export * from './faults';
 export * from './state';
 export * from './client-env';
+export * from './iam';
+export * from './references';
