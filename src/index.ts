@@ -27,3 +27,5 @@ export * from './hooks/hook-target';
 export * from './pipelines/harness-promotion-step';
 export * from './auth/jwt-claim';
 export * from './auth/private-endpoint';
+export * from './stepfunctions/invoke-harness';
+export * from './stepfunctions/invoke-harness-session-id';
