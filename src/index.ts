@@ -29,3 +29,4 @@ export * from './auth/jwt-claim';
 export * from './auth/private-endpoint';
 export * from './stepfunctions/invoke-harness';
 export * from './stepfunctions/invoke-harness-session-id';
+export * from './monitoring/harness-monitoring';

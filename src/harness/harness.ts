@@ -25,6 +25,7 @@ import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
 import { validateToolSet } from '../tools/validate-tools';
 import { HarnessVersion } from '../version/harness-version';
+import { MetricRuntime } from '../monitoring/runtime-metrics';
 
 /** Never rendered: the constructor replaces it before it returns. */
 const PENDING_MODEL: CfnHarness.HarnessModelConfigurationProperty = {};
@@ -256,6 +257,11 @@ export class Harness extends HarnessBase {
     this.skills = new BoundList(this.ctx, props.skills, skills => { this.resource.skills = skills; });
     this.hooks = new BoundList(this.ctx, props.hooks, hooks => { this.resource.hooks = hooks; });
     this.node.addValidation({ validate: () => this.validateAtSynth() });
+  }
+
+  /** @internal */
+  public _metricRuntime(): MetricRuntime {
+    return { name: this.agentRuntimeName, arn: this.agentRuntimeArn };
   }
 
   /**
