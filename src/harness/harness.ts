@@ -21,11 +21,11 @@ import { renderEnvironment } from '../environment/render-environment';
 import { HarnessHook } from '../hooks/harness-hook';
 import { validateHookSet } from '../hooks/validate-hooks';
 import { HarnessMemory } from '../memory/harness-memory';
+import { MetricRuntime } from '../monitoring/runtime-metrics';
 import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
 import { validateToolSet } from '../tools/validate-tools';
 import { HarnessVersion } from '../version/harness-version';
-import { MetricRuntime } from '../monitoring/runtime-metrics';
 
 /** Never rendered: the constructor replaces it before it returns. */
 const PENDING_MODEL: CfnHarness.HarnessModelConfigurationProperty = {};

@@ -107,8 +107,7 @@ export class HarnessMonitoring extends Construct {
       // Without a label, so the alarms render as a plain metric.
       const alarmMetric = (metricName: string, options?: cloudwatch.MetricOptions) =>
         runtimeEndpointMetric(runtime, name, metricName, env, options);
-      const id = name;
-      const systemErrors = new cloudwatch.Alarm(this, `${id}SystemErrors`, {
+      const systemErrors = new cloudwatch.Alarm(this, `${name}SystemErrors`, {
         alarmDescription: `Server-side errors of harness endpoint ${name}`,
         metric: alarmMetric('SystemErrors'),
         threshold: props.systemErrorsThreshold ?? 1,
@@ -116,7 +115,7 @@ export class HarnessMonitoring extends Construct {
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-      const throttles = new cloudwatch.Alarm(this, `${id}Throttles`, {
+      const throttles = new cloudwatch.Alarm(this, `${name}Throttles`, {
         alarmDescription: `Throttled calls to harness endpoint ${name}`,
         metric: alarmMetric('Throttles'),
         threshold: props.throttlesThreshold ?? 1,
@@ -124,7 +123,7 @@ export class HarnessMonitoring extends Construct {
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-      const slow = new cloudwatch.Alarm(this, `${id}Latency`, {
+      const slow = new cloudwatch.Alarm(this, `${name}Latency`, {
         alarmDescription: `p99 latency of harness endpoint ${name} at or above ${latency.toHumanString()}`,
         metric: alarmMetric('Latency', { statistic: cloudwatch.Stats.p(99) }),
         threshold: latency.toMilliseconds(),

@@ -72,7 +72,9 @@ describe('examples/aws-data-analytics-agent: nightly report workflow', () => {
     expect(task.Retry).toEqual([{
       ErrorEquals: ['BedrockAgentCore.ThrottlingException', 'BedrockAgentCore.InternalServerException',
         'BedrockAgentCore.ServiceQuotaExceededException'],
-      IntervalSeconds: 30, MaxAttempts: 3, BackoffRate: 2,
+      IntervalSeconds: 30,
+      MaxAttempts: 3,
+      BackoffRate: 2,
     }]);
     expect(task.Catch).toEqual([{ ErrorEquals: ['States.ALL'], Next: 'ReportFailed' }]);
     expect(definition.States.ReportFailed.Type).toBe('Fail');

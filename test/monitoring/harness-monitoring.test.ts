@@ -23,9 +23,16 @@ describe('HarnessMonitoring', () => {
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
     expect(monitoring.alarms).toHaveLength(3);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/Bedrock-AgentCore', MetricName: 'SystemErrors', Statistic: 'Sum', Period: 300,
-      Threshold: 1, EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      TreatMissingData: 'notBreaching', Dimensions: dimensions('DEFAULT'), AlarmActions: Match.absent(),
+      Namespace: 'AWS/Bedrock-AgentCore',
+      MetricName: 'SystemErrors',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      Dimensions: dimensions('DEFAULT'),
+      AlarmActions: Match.absent(),
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Throttles', Statistic: 'Sum', Threshold: 1, Dimensions: dimensions('DEFAULT'),
@@ -41,9 +48,13 @@ describe('HarnessMonitoring', () => {
     const prod = harness.addEndpoint('PROD');
     const topic = new sns.Topic(stack, 'Topic');
     new HarnessMonitoring(stack, 'Monitoring', {
-      harness, endpoints: [staging, prod], dashboardName: 'agent-ops',
+      harness,
+      endpoints: [staging, prod],
+      dashboardName: 'agent-ops',
       alarmAction: new cw_actions.SnsAction(topic),
-      systemErrorsThreshold: 5, throttlesThreshold: 10, latencyThreshold: Duration.minutes(2),
+      systemErrorsThreshold: 5,
+      throttlesThreshold: 10,
+      latencyThreshold: Duration.minutes(2),
     });
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
