@@ -2,7 +2,7 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import {
-  HarnessSystemPrompt, IHarness, InvokeHarness, InvokeHarnessErrors, InvokeHarnessSessionId,
+  HarnessEndpoint, HarnessSystemPrompt, IHarness, InvokeHarness, InvokeHarnessErrors, InvokeHarnessSessionId,
 } from '../../src';
 import { HarnessValidationError } from '../../src/common/errors';
 import { harnessStack, IMPORTED_ARN, importedHarness } from '../endpoint/support';
@@ -95,6 +95,30 @@ describe('InvokeHarness', () => {
     expect(renderedState(b.stack, InvokeHarness.jsonPath(b.stack, 'Invoke', {
       harness: b.harness, prompt: 'p', runtimeSessionId: InvokeHarnessSessionId.fromValue(sfn.JsonPath.stringAt('$.sessionId')),
     })).Parameters['RuntimeSessionId.$']).toBe('$.sessionId');
+  });
+
+  test('JSONata: a given session id expression passes through unchecked', () => {
+    const { stack, harness } = importedStack();
+    const state = renderedState(stack, InvokeHarness.jsonata(stack, 'Invoke', {
+      harness, prompt: 'p', runtimeSessionId: InvokeHarnessSessionId.fromValue('{% $states.input.sessionId %}'),
+    }));
+    expect(state.Arguments.RuntimeSessionId).toBe('{% $states.input.sessionId %}');
+  });
+
+  test('an imported endpoint: the call is qualified and granted on the harness and that endpoint only', () => {
+    const { stack, harness } = importedStack();
+    const endpoint = HarnessEndpoint.fromHarnessEndpointAttributes(stack, 'Prod', { harness, endpointName: 'PROD' });
+    const state = renderedState(stack, InvokeHarness.jsonPath(stack, 'Invoke', { endpoint, prompt: 'p' }));
+    expect(state.Parameters.Qualifier).toBe('PROD');
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.exact([{
+          Effect: 'Allow',
+          Action: ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'],
+          Resource: [IMPORTED_ARN, `${IMPORTED_ARN}/harness-endpoint/PROD`],
+        }]),
+      },
+    });
   });
 
   test.each([
