@@ -1,5 +1,6 @@
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import { isUnresolved, validateString } from '../common/validation';
+import { HarnessValidationError } from '../common/errors';
+import { isUnresolved, show, validateString } from '../common/validation';
 
 /** InvokeHarness accepts runtime session ids of 33 to 100 characters. */
 const SESSION_ID_RULES = { minLength: 33, maxLength: 100 };
@@ -61,7 +62,12 @@ class GivenSessionId extends InvokeHarnessSessionId {
     super();
   }
 
-  public _render(_queryLanguage: sfn.QueryLanguage, path: string): string {
+  public _render(queryLanguage: sfn.QueryLanguage, path: string): string {
+    if (queryLanguage !== sfn.QueryLanguage.JSONATA && isJsonataExpression(this.value)) {
+      throw new HarnessValidationError(path,
+        `${show(this.value)} is a JSONata expression in a JSONPath task, where it would be sent as text; `
+        + 'use InvokeHarness.jsonata(), or JsonPath.stringAt() for a JSONPath task');
+    }
     if (!isUnresolved(this.value) && !isJsonataExpression(this.value)) {
       validateString(path, this.value, SESSION_ID_RULES);
     }

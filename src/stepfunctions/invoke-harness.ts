@@ -5,7 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { InvokeHarnessSessionId, isJsonataExpression } from './invoke-harness-session-id';
 import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, validateExactlyOne, validateNotBlank, validateNumber, wholeDuration } from '../common/validation';
+import { isUnresolved, show, validateExactlyOne, validateNotBlank, validateNumber, wholeDuration } from '../common/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { IHarness } from '../harness/harness-base';
 import { HarnessSystemPrompt } from '../harness/system-prompt';
@@ -168,6 +168,11 @@ export class InvokeHarness extends sfn.TaskStateBase {
   /** @internal */
   protected _renderTask(topLevelQueryLanguage?: sfn.QueryLanguage): any {
     const queryLanguage = this.props.queryLanguage ?? topLevelQueryLanguage ?? sfn.QueryLanguage.JSON_PATH;
+    if (queryLanguage !== sfn.QueryLanguage.JSONATA && isJsonataExpression(this.props.prompt)) {
+      throw new HarnessValidationError('prompt',
+        `${show(this.props.prompt)} is a JSONata expression in a JSONPath task, where it would be sent as text; `
+        + 'use InvokeHarness.jsonata(), or JsonPath.stringAt() for a JSONPath task');
+    }
     const sessionId = (this.props.runtimeSessionId ?? InvokeHarnessSessionId.perExecution())._render(queryLanguage, 'runtimeSessionId');
     return {
       Resource: `arn:${Aws.PARTITION}:states:::bedrockagentcore:invokeHarness`,

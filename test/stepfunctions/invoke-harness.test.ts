@@ -181,6 +181,16 @@ describe('InvokeHarness', () => {
     expect(create).toThrow(message);
   });
 
+  test.each([
+    ['prompt', { prompt: '{% $states.input.q %}' }, /prompt: "\{% \$states.input.q %\}" is a JSONata expression in a JSONPath task/],
+    ['runtimeSessionId', { prompt: 'p', runtimeSessionId: InvokeHarnessSessionId.fromValue('{% $uuid() %}') },
+      /runtimeSessionId: .* is a JSONata expression in a JSONPath task/],
+  ])('fails at synth with a JSONata expression as %s of a JSONPath task', (_name, props, message) => {
+    const { stack, harness } = importedStack();
+    const task = InvokeHarness.jsonPath(stack, 'Invoke', { harness, ...props });
+    expect(() => renderedState(stack, task)).toThrow(message);
+  });
+
   test('fails at synth with both a harness and an endpoint', () => {
     const { stack, harness } = harnessStack();
     expect(() => InvokeHarness.jsonPath(stack, 'Invoke', { harness, endpoint: harness.addEndpoint('PROD'), prompt: 'p' }))
