@@ -28,3 +28,6 @@ export * from './pipelines/harness-promotion-step';
 export * from './pipelines/promotion-evaluation-gate';
 export * from './auth/jwt-claim';
 export * from './auth/private-endpoint';
+export * from './stepfunctions/invoke-harness';
+export * from './stepfunctions/invoke-harness-session-id';
+export * from './monitoring/harness-monitoring';

@@ -17,6 +17,7 @@ import * as athena from 'aws-cdk-lib/aws-athena';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeDataAccessFindings } from './nag-acknowledgements';
+import { addNightlyReport } from './nightly-report';
 import { Harness, HarnessMemory, HarnessModel, HarnessSkill, HarnessSystemPrompt, HarnessTool } from '../../src';
 import { acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
 
@@ -99,6 +100,9 @@ export function build(app: App): void {
       stack.formatArn({ service: 'glue', resource: 'table', resourceName: `${GLUE_DATABASE}/*` }),
     ],
   }));
+
+  // A scheduled Step Functions workflow around this agent: see nightly-report.ts.
+  addNightlyReport(stack, agent);
 
   acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
   acknowledgeDataAccessFindings({

@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HarnessGrants } from './harness-grants';
+import { MetricRuntime, runtimeEndpointMetric } from '../monitoring/runtime-metrics';
 
 /**
  * A harness: an AgentCore managed agent loop, defined in this app or imported.
@@ -42,12 +43,14 @@ export interface IHarness extends IResource, iam.IGrantable, ec2.IConnectable, I
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 
   /**
-   * A metric of this harness in the `AWS/Bedrock-AgentCore` namespace, with the
-   * dimension `Resource` = the harness ARN.
+   * A metric of calls to this harness without a qualifier (its `DEFAULT` endpoint).
    *
-   * Harness-level metric names and dimensions are not documented by AWS yet; for
-   * the runtime metrics AgentCore is known to publish, use the underlying runtime
-   * (`Harness.agentRuntime.metricInvocations()` and friends).
+   * AgentCore publishes a harness's metrics as those of the runtime it runs the
+   * harness on (namespace `AWS/Bedrock-AgentCore`, dimensions `Operation` =
+   * InvokeAgentRuntime, `Name` = `<runtime name>::DEFAULT`, `Resource` = the
+   * runtime ARN); harness-level names and dimensions are not published. Only a
+   * harness defined in this app knows its runtime: on an imported harness this
+   * throws. For a named endpoint, or a dashboard and alarms, use `HarnessMonitoring`.
    *
    * Unless `props` say otherwise, the statistic is Sum over 5 minutes.
    */
@@ -118,16 +121,20 @@ export abstract class HarnessBase extends Resource implements IHarness {
   }
 
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
-    // The harness's own environment: for an imported harness, the one in its ARN.
-    return new cloudwatch.Metric({
-      namespace: 'AWS/Bedrock-AgentCore',
-      metricName,
-      statistic: cloudwatch.Stats.SUM,
-      region: this.env.region,
-      account: this.env.account,
-      ...props,
-      dimensionsMap: { Resource: this.harnessArn, ...props?.dimensionsMap },
-    });
+    const runtime = this._metricRuntime();
+    if (!runtime) {
+      throw new Error(`${this.node.path}: the metrics of a harness are published under the AgentCore runtime it runs on, `
+        + 'which an imported harness does not know; define metrics on that runtime (aws-cdk-lib Runtime.fromAgentRuntimeAttributes) instead');
+    }
+    return runtimeEndpointMetric(runtime, 'DEFAULT', metricName, this.env, props);
+  }
+
+  /**
+   * The runtime the harness's metrics are published under; unknown for an imported harness.
+   * @internal
+   */
+  public _metricRuntime(): MetricRuntime | undefined {
+    return undefined;
   }
 
   public metricInvocations(props?: cloudwatch.MetricOptions): cloudwatch.Metric {

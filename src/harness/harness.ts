@@ -21,6 +21,7 @@ import { renderEnvironment } from '../environment/render-environment';
 import { HarnessHook } from '../hooks/harness-hook';
 import { validateHookSet } from '../hooks/validate-hooks';
 import { HarnessMemory } from '../memory/harness-memory';
+import { MetricRuntime } from '../monitoring/runtime-metrics';
 import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
 import { validateToolSet } from '../tools/validate-tools';
@@ -256,6 +257,11 @@ export class Harness extends HarnessBase {
     this.skills = new BoundList(this.ctx, props.skills, skills => { this.resource.skills = skills; });
     this.hooks = new BoundList(this.ctx, props.hooks, hooks => { this.resource.hooks = hooks; });
     this.node.addValidation({ validate: () => this.validateAtSynth() });
+  }
+
+  /** @internal */
+  public _metricRuntime(): MetricRuntime {
+    return { name: this.agentRuntimeName, arn: this.agentRuntimeArn };
   }
 
   /**

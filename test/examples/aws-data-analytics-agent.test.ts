@@ -1,4 +1,4 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildExample, iamStatements, stackOf } from './example-stacks';
 
 const DATA_LAKE = 'analytics-data-lake-123456789012';
@@ -47,5 +47,74 @@ describe('examples/aws-data-analytics-agent', () => {
     template.hasResourceProperties('AWS::Athena::WorkGroup', {
       WorkGroupConfiguration: { EnforceWorkGroupConfiguration: true, BytesScannedCutoffPerQuery: 10 * 1024 ** 3 },
     });
+  });
+});
+
+describe('examples/aws-data-analytics-agent: nightly report workflow', () => {
+  const example = buildExample('aws-data-analytics-agent');
+  const stack = stackOf(example, 'DataAnalyticsAgentStack');
+  const template = Template.fromStack(stack);
+  const machine = Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0] as any;
+  const definition = JSON.parse(machine.Properties.DefinitionString['Fn::Join'][1]
+    .map((part: any) => typeof part === 'string' ? part : 'TOKEN').join(''));
+  const task = definition.States.WriteReport;
+
+  test('a JSONata InvokeHarness task on the agent, capped at 10 minutes and 20 iterations', () => {
+    expect(definition.QueryLanguage).toBe('JSONata');
+    expect(task.Resource).toBe('arn:TOKEN:states:::bedrockagentcore:invokeHarness');
+    expect(task.Arguments).toMatchObject({ HarnessArn: 'TOKEN', MaxIterations: 20, TimeoutSeconds: 600 });
+    expect(task.Arguments.RuntimeSessionId).toMatch(/^\{% \$hash\(/);
+    expect(task.TimeoutSeconds).toBe(900);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('invoke-harness-timeout'))).toEqual([]);
+  });
+
+  test('retries the transient errors with backoff and catches everything else into ReportFailed', () => {
+    expect(task.Retry).toEqual([{
+      ErrorEquals: ['BedrockAgentCore.ThrottlingException', 'BedrockAgentCore.InternalServerException',
+        'BedrockAgentCore.ServiceQuotaExceededException'],
+      IntervalSeconds: 30,
+      MaxAttempts: 3,
+      BackoffRate: 2,
+    }]);
+    expect(task.Catch).toEqual([{ ErrorEquals: ['States.ALL'], Next: 'ReportFailed' }]);
+    expect(definition.States.ReportFailed.Type).toBe('Fail');
+  });
+
+  test('the state machine role may invoke only this agent (DEFAULT endpoint), besides logs and traces', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^NightlyReportStateMachineRole') }] },
+    })) as any[];
+    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const agentArn = { 'Fn::GetAtt': [expect.stringMatching(/^DataAnalyst/), 'Arn'] };
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'],
+        Resource: [agentArn, { 'Fn::Join': ['', [agentArn, '/harness-endpoint/DEFAULT']] }],
+      },
+      expect.objectContaining({ Action: expect.arrayContaining(['logs:CreateLogDelivery']), Resource: '*' }),
+      expect.objectContaining({ Action: expect.arrayContaining(['xray:PutTraceSegments']), Resource: '*' }),
+    ]);
+  });
+
+  test('is started every morning by EventBridge Scheduler, whose role may only start this state machine', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 6 * * ? *)',
+      Target: { Arn: { Ref: Match.stringLikeRegexp('^NightlyReportStateMachine') }, RetryPolicy: { MaximumRetryAttempts: 3 } },
+    });
+    const roles = template.findResources('AWS::IAM::Role', {
+      Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] } },
+    });
+    const [roleId, role] = Object.entries(roles)[0] as [string, any];
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition.StringEquals['aws:SourceAccount']).toBe('123456789012');
+    const policies = Object.values(template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: roleId }] } })) as any[];
+    expect(policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement)).toEqual([{
+      Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: expect.stringMatching(/^NightlyReportStateMachine/) },
+    }]);
+  });
+
+  test('logs every transition without execution data, and traces', () => {
+    expect(machine.Properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+    expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
   });
 });

@@ -59,14 +59,29 @@ describe('grants', () => {
 });
 
 describe('metrics', () => {
-  test('metric uses the AgentCore namespace and the harness ARN as Resource', () => {
-    const stack = createTestStack();
-    const harness = Harness.fromHarnessArn(stack, 'Imported', ARN);
+  const runtimeAttr = (stack: any, harness: Harness, attribute: string) =>
+    ({ 'Fn::GetAtt': [stack.getLogicalId(harness.node.defaultChild as CfnHarness), `Environment.AgentCoreRuntimeEnvironment.${attribute}`] });
+
+  test('metric is the runtime metric of the DEFAULT endpoint, with the documented dimensions', () => {
+    const { stack, harness } = newHarness();
     const m = harness.metric('Invocations');
     expect(m.namespace).toBe('AWS/Bedrock-AgentCore');
     expect(m.metricName).toBe('Invocations');
-    expect(m.dimensions).toEqual({ Resource: ARN });
     expect(m.statistic).toBe(cloudwatch.Stats.SUM);
+    expect(stack.resolve(m.dimensions)).toEqual({
+      Operation: 'InvokeAgentRuntime',
+      Name: { 'Fn::Join': ['', [runtimeAttr(stack, harness, 'AgentRuntimeName'), '::DEFAULT']] },
+      Resource: runtimeAttr(stack, harness, 'AgentRuntimeArn'),
+    });
+    // The same metric aws-cdk-lib's runtime view gives.
+    expect(stack.resolve(m.dimensions)).toEqual(stack.resolve(harness.agentRuntime.metricInvocations().dimensions));
+  });
+
+  test('an imported harness has no metrics: its runtime is unknown', () => {
+    const stack = createTestStack();
+    const harness = Harness.fromHarnessArn(stack, 'Imported', ARN);
+    expect(() => harness.metric('Invocations')).toThrow(/imported harness does not know/);
+    expect(() => harness.metricInvocations()).toThrow(/runtime it runs on/);
   });
 
   test.each<[string, (h: Harness) => cloudwatch.Metric, string, string]>([
@@ -80,13 +95,13 @@ describe('metrics', () => {
     const m = get(harness);
     expect(m.metricName).toBe(name);
     expect(m.statistic).toBe(statistic);
-    expect(stack.resolve(m.dimensions?.Resource)).toEqual({ 'Fn::GetAtt': [stack.getLogicalId(harness.node.defaultChild as CfnHarness), 'Arn'] });
+    expect(stack.resolve(m.dimensions?.Resource)).toEqual(runtimeAttr(stack, harness, 'AgentRuntimeArn'));
   });
 
   test('props override defaults and extra dimensions are merged', () => {
     const { harness } = newHarness();
-    const m = harness.metric('Custom', { statistic: 'p99', dimensionsMap: { Operation: 'InvokeHarness' } });
+    const m = harness.metric('Custom', { statistic: 'p99', dimensionsMap: { Extra: 'x' } });
     expect(m.statistic).toBe('p99');
-    expect(Object.keys(m.dimensions!).sort()).toEqual(['Operation', 'Resource']);
+    expect(Object.keys(m.dimensions!).sort()).toEqual(['Extra', 'Name', 'Operation', 'Resource']);
   });
 });
