@@ -9,6 +9,10 @@ export const EXIT = {
   accessDenied: 4,
   failedStatus: 5,
   timeout: 6,
+  /** Another writer moved the endpoint while this command waited. */
+  conflict: 7,
+  /** The harness ARN names another account than the caller's. */
+  wrongAccount: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -26,6 +30,9 @@ const KIND_EXIT: Record<FailureKind, ExitCode> = {
   accessDenied: EXIT.accessDenied,
   failedStatus: EXIT.failedStatus,
   invalid: EXIT.usage,
+  transient: EXIT.failure,
+  timeout: EXIT.timeout,
+  conflict: EXIT.conflict,
   other: EXIT.failure,
 };
 
