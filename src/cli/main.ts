@@ -5,8 +5,10 @@ import { promoteCommand } from './commands/promote';
 import { rollbackCommand } from './commands/rollback';
 import { statusCommand } from './commands/status';
 import { versionsCommand } from './commands/versions';
+import { checkArnAccount } from './account';
 import { CommandContext, createContext } from './context';
 import { USAGE } from './help';
+import { setRetryDeadline } from '../provider/handlers/retry';
 import { CommandResult } from './output';
 
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> = {
@@ -19,6 +21,11 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> 
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+}
+
+/** `--json` anywhere on the line, judged before (or without) a successful parse. */
+export function wantsJson(argv: readonly string[]): boolean {
+  return argv.includes('--json');
 }
 
 /** Runs one command line and returns the exit code; never calls process.exit, so tests can call it. */
@@ -34,16 +41,22 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const command = COMMANDS[args.command];
     if (!command) throw new CliError(`Unknown command ${JSON.stringify(args.command)}; expected one of ${Object.keys(COMMANDS).join(', ')}`, EXIT.usage);
     const ctx = createContext(args);
+    setRetryDeadline(ctx.deadline);
     try {
-      const result = await command(ctx);
+      const result = await ctx.commandDeadline.race((async () => {
+        await checkArnAccount(ctx);
+        return command(ctx);
+      })(), () => ctx.client.destroy());
       io.stdout(args.flags.json ? JSON.stringify(result.json, null, 2) : result.human);
       return EXIT.ok;
     } finally {
+      setRetryDeadline(undefined);
       ctx.client.destroy();
     }
   } catch (e) {
     const err = toCliError(e);
-    if (args?.flags.json) io.stdout(JSON.stringify({ error: { message: err.message, exitCode: err.exitCode } }, null, 2));
+    // --json is honoured even when the error came from parsing the flags themselves.
+    if (args?.flags.json ?? wantsJson(argv)) io.stdout(JSON.stringify({ error: { message: err.message, exitCode: err.exitCode } }, null, 2));
     io.stderr(`Error: ${err.message}`);
     return err.exitCode;
   }
@@ -54,6 +67,7 @@ if (require.main === module) {
     stdout: (text) => process.stdout.write(text + '\n'),
     stderr: (text) => process.stderr.write(text + '\n'),
   }).then((code) => {
-    process.exitCode = code;
+    // Exit now: work abandoned at the --timeout deadline may still hold timers or sockets.
+    process.exit(code);
   });
 }

@@ -2,7 +2,9 @@
 export type Operation =
   | 'CreateHarness' | 'GetHarness' | 'UpdateHarness' | 'DeleteHarness' | 'ListHarnesses' | 'ListHarnessVersions'
   | 'CreateHarnessEndpoint' | 'GetHarnessEndpoint' | 'UpdateHarnessEndpoint' | 'DeleteHarnessEndpoint'
-  | 'ListHarnessEndpoints' | 'InvokeHarness';
+  | 'ListHarnessEndpoints' | 'InvokeHarness'
+  /** STS (query protocol, POST / with Action=GetCallerIdentity): the caller's account for the CLI's ARN check. */
+  | 'GetCallerIdentity';
 
 /** An error response: HTTP status, the modelled error name and its message. */
 export interface WireError {
