@@ -1,15 +1,15 @@
 #!/usr/bin/env node
+import { checkArnAccount } from './account';
 import { ParsedArgs, parseArgs } from './args';
 import { CliError, EXIT, toCliError } from './cli-error';
 import { promoteCommand } from './commands/promote';
 import { rollbackCommand } from './commands/rollback';
 import { statusCommand } from './commands/status';
 import { versionsCommand } from './commands/versions';
-import { checkArnAccount } from './account';
 import { CommandContext, createContext } from './context';
 import { USAGE } from './help';
-import { setRetryDeadline } from '../provider/handlers/retry';
 import { CommandResult } from './output';
+import { setRetryDeadline } from '../provider/handlers/retry';
 
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> = {
   status: statusCommand,

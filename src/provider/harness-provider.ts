@@ -3,10 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { validateNumber } from '../common/validation';
 import { IsCompleteFunction } from './is-complete-function';
 import { OnEventFunction } from './on-event-function';
 import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from './perms';
+import { validateNumber } from '../common/validation';
 
 /**
  * The construct id of the provider under its stack. It feeds the logical id of

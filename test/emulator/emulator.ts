@@ -373,7 +373,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (operation === 'GetCallerIdentity') {
         record.status = 200;
         res.writeHead(200, { 'content-type': 'text/xml' });
-        res.end(`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>` +
+        res.end('<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
           `<Arn>arn:aws:iam::${account}:user/emulator</Arn><UserId>AIDAEMULATOR</UserId><Account>${account}</Account>` +
           '</GetCallerIdentityResult><ResponseMetadata><RequestId>req-sts</RequestId></ResponseMetadata></GetCallerIdentityResponse>');
         return;
