@@ -7,7 +7,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value. */
-const SWITCHES = new Set(['json', 'help']);
+const SWITCHES = new Set(['json', 'help', 'any-account']);
 const VALUED = new Set([
   'harness', 'region', 'timeout', 'from', 'to', 'version', 'endpoint',
   'evaluation-config', 'evaluation-log-group', 'min-score', 'window', 'min-sessions', 'output',

@@ -9,8 +9,16 @@ export const EXIT = {
   accessDenied: 4,
   failedStatus: 5,
   timeout: 6,
+  /** Another writer moved the endpoint while this command waited. */
+  conflict: 7,
+  /** The harness ARN names another account than the caller's. */
+  wrongAccount: 8,
   /** promote's evaluation gate refused: scores below a threshold, or too few evaluated sessions. */
-  evaluationGate: 7,
+  evaluationGate: 9,
+  /** doctor: at least one check found something missing or broken. */
+  doctorMissing: 10,
+  /** doctor: nothing found missing, but some checks could not run (usually the caller's own permissions). */
+  doctorIncomplete: 11,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -28,6 +36,9 @@ const KIND_EXIT: Record<FailureKind, ExitCode> = {
   accessDenied: EXIT.accessDenied,
   failedStatus: EXIT.failedStatus,
   invalid: EXIT.usage,
+  transient: EXIT.failure,
+  timeout: EXIT.timeout,
+  conflict: EXIT.conflict,
   other: EXIT.failure,
 };
 

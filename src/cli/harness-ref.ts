@@ -8,6 +8,8 @@ export interface HarnessRef {
   readonly harnessId: string;
   /** The region named in an ARN, used when --region is not given. */
   readonly region?: string;
+  /** The account named in an ARN, checked against the caller's before acting. */
+  readonly account?: string;
 }
 
 /** Accepts a harness id or ARN; an ARN also tells the region. */
@@ -21,7 +23,7 @@ export function parseHarnessRef(value: string): HarnessRef {
       EXIT.usage,
     );
   }
-  return { harnessId, region: arn?.[1] };
+  return { harnessId, region: arn?.[1], account: arn?.[2] };
 }
 
 export function parseEndpointName(option: string, value: string): string {

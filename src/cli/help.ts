@@ -28,15 +28,21 @@ Options:
   --harness <id|arn>   the harness (an ARN also sets the region)
   --region <region>    overrides the region (default: ARN region, then AWS_REGION / profile)
   --output <dir>       where export writes the app (a new or empty directory)
-  --timeout <seconds>  how long promote and rollback wait for READY (default 600)
-  --json               print one JSON document instead of text
+  --timeout <seconds>  hard deadline for the whole command, SDK retries included (default 600)
+  --any-account        with an ARN of another account than the credentials', act on the harness with
+                       that id in the credentials' account instead of refusing
+  --json               print exactly one JSON document instead of text, errors included
   -h, --help           this help
 
 promote and rollback wait until the endpoint is READY on the new version; pointing an endpoint at the
 version it already serves changes nothing. DEFAULT always follows the latest version and cannot be moved.
 Credentials, region and AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL come from the standard AWS SDK chain.
 
+After waiting out a concurrent update, promote and rollback read the endpoint again before sending:
+if it now serves the requested version nothing is sent; if another writer moved it, they stop (exit 7).
+
 Exit codes: 0 success, 1 failure, 2 usage error, 3 harness/endpoint/version not found, 4 access denied,
-5 a FAILED status (the reason is printed), 6 timed out, 7 the evaluation gate refused (the figures are printed);
-doctor: 8 something is missing,
-9 nothing found missing but some checks could not be made (the caller's missing permissions are printed).`;
+5 a FAILED status (the reason is printed), 6 timed out (--timeout), 7 another writer moved the endpoint,
+8 the harness ARN names another account than the credentials', 9 the evaluation gate refused (the figures
+are printed); doctor: 10 something is missing, 11 nothing found missing but some checks could not be made
+(the caller's missing permissions are printed).`;

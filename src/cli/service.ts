@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { CliError, EXIT } from './cli-error';
 import { endpointLabel, explain, getEndpoint, harnessLabel } from '../provider/handlers/control';
+import { isConflict } from '../provider/handlers/errors';
 import { sleep, withRetries } from '../provider/handlers/retry';
 import { isSettled, isSwitching, readiness } from '../provider/handlers/status';
 
@@ -70,6 +71,8 @@ export interface WaitOptions {
   readonly deadline: number;
   /** The version the endpoint must serve; undefined ⇒ any, once READY and settled. */
   readonly version?: string;
+  /** The version it served before our switch, for the message when another writer wins the race. */
+  readonly from?: string;
 }
 
 /** Waits until the endpoint is READY, not mid-switch, and (when given) serving `version`; returns its live version. */
@@ -81,7 +84,9 @@ export async function waitForEndpoint(
     const e = await getEndpoint(client, harnessId, endpointName);
     if (isSettled(what, e) && e.liveVersion !== undefined) {
       if (options.version === undefined || e.liveVersion === options.version) return e.liveVersion;
-      throw new CliError(`${what} is READY on version ${e.liveVersion}, not ${options.version}: another change won the race`, EXIT.failure);
+      throw new CliError(
+        `${what} is READY on version ${e.liveVersion}, not ${options.version}: another writer switched it after this command did` +
+        ` (it served ${options.from ?? '-'} before)`, EXIT.conflict);
     }
     if (Date.now() >= options.deadline) {
       const state = `status ${e.status}, live version ${e.liveVersion ?? '-'}${e.targetVersion ? `, target ${e.targetVersion}` : ''}`;
@@ -93,35 +98,58 @@ export async function waitForEndpoint(
 
 export interface PointResult {
   readonly endpoint: string;
+  /** What the endpoint served when the update was sent, read after every wait (never a stale value). */
   readonly previousVersion?: string;
   readonly version: string;
   readonly changed: boolean;
 }
 
+/** Another writer moved the endpoint while this command waited: nothing is sent over their change. */
+function movedByAnotherWriter(what: string, from: string | undefined, now: string | undefined, version: string): CliError {
+  return new CliError(
+    `${what} was moved from version ${from ?? '-'} to version ${now ?? '-'} by another writer while this command waited; ` +
+    `version ${version} was not sent. Check who else is promoting, then run the command again`,
+    EXIT.conflict,
+  );
+}
+
 /**
  * Points a named endpoint at `version` and waits for the switch. Idempotent: an endpoint already serving the
- * version is left alone. A ConflictException (the endpoint is mid-update) waits for READY and tries again.
+ * version is left alone. A ConflictException (the endpoint is mid-update) waits for READY and re-reads the
+ * endpoint before sending again: if it now serves `version`, nothing is sent; if another writer moved it to
+ * another version, the command fails naming both. `expectedFrom`, when given, is the version the caller based
+ * its choice on (rollback's "the one below the live version").
  */
 export async function pointEndpoint(
   client: BedrockAgentCoreControlClient, harnessId: string, endpointName: string, version: string, deadline: number, clientToken: string,
+  expectedFrom?: string,
 ): Promise<PointResult> {
   const what = endpointLabel(harnessId, endpointName);
   const before = await getEndpoint(client, harnessId, endpointName);
   // UPDATE_FAILED may be retried (that is how a failed switch is repaired); a broken or vanishing endpoint may not.
   if (before.status !== 'UPDATE_FAILED') readiness(what, before.status, before.failureReason);
-  if (before.status === 'READY' && before.liveVersion === version && !isSwitching(before.liveVersion, before.targetVersion)) {
+  const settled = before.status === 'READY' && !isSwitching(before.liveVersion, before.targetVersion);
+  if (settled && before.liveVersion === version) {
     return { endpoint: endpointName, previousVersion: before.liveVersion, version, changed: false };
   }
-  try {
-    await withRetries(
-      () => client.send(new UpdateHarnessEndpointCommand({ harnessId, endpointName, targetVersion: version, clientToken })),
-      { attempts: 6, onConflict: async () => { await waitForEndpoint(client, harnessId, endpointName, { deadline }); } },
-    );
-  } catch (e) {
-    // A timeout or race while waiting out a conflict keeps its own message and exit code.
-    if (e instanceof CliError) throw e;
-    throw explain(e, 'UpdateHarnessEndpoint', what);
+  if (settled && expectedFrom !== undefined && before.liveVersion !== expectedFrom) {
+    throw movedByAnotherWriter(what, expectedFrom, before.liveVersion, version);
   }
-  await waitForEndpoint(client, harnessId, endpointName, { deadline, version });
-  return { endpoint: endpointName, previousVersion: before.liveVersion, version, changed: true };
+  let from = before.liveVersion;
+  for (let conflicts = 0; ; conflicts++) {
+    try {
+      await withRetries(() => client.send(new UpdateHarnessEndpointCommand({ harnessId, endpointName, targetVersion: version, clientToken })));
+      break;
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      if (!isConflict(e) || conflicts >= 5) throw explain(e, 'UpdateHarnessEndpoint', what);
+    }
+    // Someone else is switching it: wait, then decide again from what it serves now.
+    const now = await waitForEndpoint(client, harnessId, endpointName, { deadline });
+    if (now === version) return { endpoint: endpointName, previousVersion: now, version, changed: false };
+    if (now !== from) throw movedByAnotherWriter(what, from, now, version);
+    from = now;
+  }
+  await waitForEndpoint(client, harnessId, endpointName, { deadline, version, from });
+  return { endpoint: endpointName, previousVersion: from, version, changed: true };
 }

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { IHarnessEndpoint } from './harness-endpoint-base';
 import { _definePromotedVersion } from './promoted-version';
 import { ENDPOINT_NAME_RULES, VERSION_NUMBER_RULES } from '../common/endpoint-rules';
@@ -34,6 +35,18 @@ export interface PromotionOptions {
    * else no check
    */
   readonly expectedVersion?: string;
+
+  /**
+   * How long the promotion waits for the source (and, when it keeps the
+   * target's version, the target) endpoint to be READY and not mid-switch
+   * before it fails with a message naming the endpoint, its status, its live
+   * and target versions and how long it waited. At least 1 minute and at most
+   * 30 minutes, so it ends before the custom-resource provider's own
+   * 45-minute timeout.
+   *
+   * @default Duration.minutes(20)
+   */
+  readonly waitTimeout?: Duration;
 }
 
 /**

@@ -8,7 +8,7 @@ import { IHarnessEndpoint } from './harness-endpoint-base';
 import { INITIAL_PROMOTION_ID, VERSION_NUMBER_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateString } from '../common/validation';
-import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT } from '../provider/harness-provider';
+import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT, _waitTimeoutProperty } from '../provider/harness-provider';
 import { _cfnHarnessOf } from '../version/harness-l1';
 
 /** Context key prefix for promotion ids: `<prefix>:<endpoint name>` or the bare prefix. */
@@ -63,6 +63,7 @@ export function _definePromotedVersion(
       // this keeps it from reverting a promotion done outside CloudFormation.
       TargetConfig: promotionId === undefined ? targetConfigHash(target) : undefined,
       ExpectedVersion: expectedVersion,
+      WaitTimeoutSeconds: _waitTimeoutProperty('version.waitTimeout', options.waitTimeout),
     },
   });
 

@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { IsCompleteFunction } from './is-complete-function';
 import { OnEventFunction } from './on-event-function';
 import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from './perms';
+import { validateNumber } from '../common/validation';
 
 /**
  * The construct id of the provider under its stack. It feeds the logical id of
@@ -32,6 +33,28 @@ const TOTAL_TIMEOUT = Duration.minutes(45);
  * @internal
  */
 export const _CUSTOM_RESOURCE_SERVICE_TIMEOUT = Duration.minutes(50);
+
+/**
+ * The longest wait a custom resource may ask for: the total timeout less one
+ * 15-minute `isComplete` call (a smoke-test invocation after the wait), so a
+ * stuck endpoint fails with its own message before the framework's timeout.
+ */
+const MAX_WAIT_TIMEOUT = TOTAL_TIMEOUT.minus(Duration.minutes(15));
+
+/**
+ * The `WaitTimeoutSeconds` property for a custom resource's `waitTimeout`,
+ * validated against the provider's total timeout; undefined when not given
+ * (the handler then waits 20 minutes), so existing resources are not updated.
+ *
+ * @internal
+ */
+export function _waitTimeoutProperty(property: string, waitTimeout: Duration | undefined): string | undefined {
+  if (waitTimeout === undefined) return undefined;
+  if (waitTimeout.isUnresolved()) return String(waitTimeout.toSeconds());
+  const seconds = waitTimeout.toMilliseconds() / 1000;
+  validateNumber(`${property} (seconds)`, seconds, { min: 60, max: MAX_WAIT_TIMEOUT.toSeconds(), integer: true });
+  return String(seconds);
+}
 
 /**
  * The custom-resource provider that backs `Custom::HarnessEndpointVersion`

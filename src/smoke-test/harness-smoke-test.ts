@@ -5,7 +5,7 @@ import { isUnresolved, show, validateNumber, validateString } from '../common/va
 import { _harnessDependable, _markHarnessConsumer } from '../endpoint/endpoint-registry';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { IHarness } from '../harness/harness-base';
-import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT } from '../provider/harness-provider';
+import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT, _waitTimeoutProperty } from '../provider/harness-provider';
 import { _assertSameStackForVersion, _cfnHarnessOf, _sameHarness } from '../version/harness-l1';
 
 /** The handler invokes inside one `isComplete` call, which Lambda stops after 15 minutes. */
@@ -35,6 +35,16 @@ export interface HarnessSmokeTestOptions {
    * @default Duration.minutes(5)
    */
   readonly timeout?: Duration;
+
+  /**
+   * How long the test waits for the harness (and the endpoint) to be READY
+   * before it fails with a message naming what it waited for, its status and
+   * versions. At least 1 minute and at most 30 minutes, so it ends before the
+   * custom-resource provider's own 45-minute timeout.
+   *
+   * @default Duration.minutes(20)
+   */
+  readonly waitTimeout?: Duration;
 
   /**
    * An extra value that re-runs the test when it changes, for changes the
@@ -129,6 +139,7 @@ export class HarnessSmokeTest extends Construct {
         ExpectedPattern: props.expectedPattern,
         Trigger: trigger,
         ReadTimeoutSeconds: String(timeoutSeconds),
+        WaitTimeoutSeconds: _waitTimeoutProperty('waitTimeout', props.waitTimeout),
       },
     });
 

@@ -18,10 +18,10 @@ describe('argument parsing', () => {
     expect(() => parseArgs(['status', '--force'])).toThrow('Unknown option --force');
   });
 
-  test('a harness ARN yields its id and region; a bare id has no region', () => {
+  test('a harness ARN yields its id, region and account; a bare id has neither', () => {
     expect(parseHarnessRef('arn:aws:bedrock-agentcore:eu-west-1:123456789012:harness/my_agent-a1B2c3D4e5'))
-      .toEqual({ harnessId: 'my_agent-a1B2c3D4e5', region: 'eu-west-1' });
-    expect(parseHarnessRef('my_agent-a1B2c3D4e5')).toEqual({ harnessId: 'my_agent-a1B2c3D4e5', region: undefined });
+      .toEqual({ harnessId: 'my_agent-a1B2c3D4e5', region: 'eu-west-1', account: '123456789012' });
+    expect(parseHarnessRef('my_agent-a1B2c3D4e5')).toEqual({ harnessId: 'my_agent-a1B2c3D4e5', region: undefined, account: undefined });
     expect(() => parseHarnessRef('my_agent')).toThrow(/neither a harness id/);
   });
 

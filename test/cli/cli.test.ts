@@ -219,7 +219,7 @@ describe('promote', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  test('a ConflictException (PROD mid-update) waits for READY and retries with the same client token', async () => {
+  test('a ConflictException (another writer moving PROD) waits for READY, re-reads and sends nothing over it (exit 7)', async () => {
     const h = seedPipeline();
     emulator.timing.readsUntilReady = 2;
     const restore = applyEmulatorEnv(emulator);
@@ -228,11 +228,11 @@ describe('promote', () => {
     sdk.destroy();
     restore();
     const out = await runCli(emulator, ['promote', '--harness', h.harnessId, '--from', 'STAGING', '--to', 'PROD']);
-    expect(out.code).toBe(0);
+    expect(out.code).toBe(7);
+    expect(out.stderr).toMatch(/endpoint PROD of harness .* was moved from version 3 to version 4 by another writer while this command waited; version 5 was not sent/);
     const ours = updates().filter((r) => String(r.body.clientToken).startsWith('cli-'));
-    expect(ours.map((r) => r.status)).toEqual([409, 200]);
-    expect(new Set(ours.map((r) => r.body.clientToken)).size).toBe(1);
-    expect(h.endpoints.get('PROD')!.liveVersion).toBe('5');
+    expect(ours.map((r) => r.status)).toEqual([409]);
+    expect(h.endpoints.get('PROD')!.liveVersion).toBe('4');
   });
 
   test('a timeout while waiting out a ConflictException still exits 6, not 1', async () => {

@@ -125,7 +125,7 @@ describe('doctor', () => {
     ['base', 'bedrock'], ['model', 'bedrock'], ['memory', 'bedrock'], ['gateway', 'bedrock'], ['browser', 'bedrock'],
     ['codeInterpreter', 'bedrock'], ['credentialProvider', 'bedrock'], ['credentialProvider', 'openai'],
   ];
-  test.each(KINDS)('a role missing one %s permission (%s model): MISSING with the action and resource, exit 8', async (kind, model) => {
+  test.each(KINDS)('a role missing one %s permission (%s model): MISSING with the action and resource, exit 10', async (kind, model) => {
     const h = seedHealthy(model);
     const statements = requiredStatements(h.config as any, ENV, { secretArnOf: (arn) => (arn === API_KEY_ARN ? API_KEY_SECRET : PROVIDER_SECRET) });
     const index = statements.findIndex((s) => s.kind === kind && (model === 'bedrock' || s.reason.startsWith('model')));
@@ -137,7 +137,7 @@ describe('doctor', () => {
     role.statements = role.statements.filter((s) => (s.Action as string[]).length > 0);
 
     const out = await doctor(h.harnessId);
-    expect(out.code).toBe(8);
+    expect(out.code).toBe(10);
     expect(out.stdout).toContain(`${removed} on ${resource} is not allowed`);
     expect(out.stdout).toMatch(new RegExp(`^MISSING\\s+permission\\s+.*: ${removed.replace(/[.*]/g, '\\$&')} on `, 'm'));
     const doc = JSON.parse((await doctor(h.harnessId, '--json')).stdout);
@@ -149,7 +149,7 @@ describe('doctor', () => {
     const h = seedHealthy();
     iam.roles.get(ROLE)!.statements.push({ Effect: 'Deny', Action: 'bedrock-agentcore:InvokeGateway', Resource: '*' });
     const out = await doctor(h.harnessId);
-    expect(out.code).toBe(8);
+    expect(out.code).toBe(10);
     expect(out.stdout).toContain(`bedrock-agentcore:InvokeGateway on ${agentcore('gateway/search-gw-abc123')} is explicitly denied`);
   });
 
@@ -158,11 +158,11 @@ describe('doctor', () => {
     ['a SourceArn of another region', { ...GOOD_TRUST.Statement[0], Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:bedrock-agentcore:eu-west-1:${ACCOUNT}:*` } } }, /aws:SourceArn .* does not cover/],
     ['another service principal', { ...GOOD_TRUST.Statement[0], Principal: { Service: 'lambda.amazonaws.com' } }, /does not let bedrock-agentcore.amazonaws.com assume the role/],
     ['no confused-deputy condition', { Effect: 'Allow', Principal: { Service: 'bedrock-agentcore.amazonaws.com' }, Action: 'sts:AssumeRole' }, /no confused-deputy condition/],
-  ])('a trust policy with %s: MISSING trust-policy, exit 8', async (_name, statement, message) => {
+  ])('a trust policy with %s: MISSING trust-policy, exit 10', async (_name, statement, message) => {
     const h = seedHealthy();
     iam.roles.set(ROLE, { ...iam.roles.get(ROLE)!, trustPolicy: { Version: '2012-10-17', Statement: [statement] } });
     const out = await doctor(h.harnessId);
-    expect(out.code).toBe(8);
+    expect(out.code).toBe(10);
     expect(out.stdout).toMatch(/^MISSING\s+trust-policy\s+trust policy: /m);
     expect(out.stdout).toMatch(message);
     expect(out.stdout.match(/^MISSING/gm)).toHaveLength(1);
@@ -179,17 +179,17 @@ describe('doctor', () => {
     const h = seedHealthy();
     iam.roles.delete(ROLE);
     const out = await doctor(h.harnessId);
-    expect(out.code).toBe(8);
+    expect(out.code).toBe(10);
     expect(out.stdout).toMatch(new RegExp(`^MISSING\\s+role\\s+${ROLE_ARN}: does not exist$`, 'm'));
     expect(out.stdout).toMatch(/^MISSING\s+permission\s+execution role: the role does not exist, so none of the \d+ required permissions is granted$/m);
     expect(iam.requests.filter((r) => r.operation === 'SimulatePrincipalPolicy')).toHaveLength(0);
   });
 
-  test('a JWT gateway called with IAM (SigV4) outbound auth: MISSING gateway, exit 8', async () => {
+  test('a JWT gateway called with IAM (SigV4) outbound auth: MISSING gateway, exit 10', async () => {
     const h = seedHealthy();
     emulator.references.gateways.set('search-gw-abc123', { authorizerType: 'CUSTOM_JWT' });
     const out = await doctor(h.harnessId);
-    expect(out.code).toBe(8);
+    expect(out.code).toBe(10);
     expect(out.stdout).toMatch(/^MISSING\s+gateway\s+gateway .*search-gw-abc123: inbound authorizer CUSTOM_JWT rejects the harness's outbound awsIam auth \(needs AWS_IAM\)$/m);
   });
 
@@ -200,7 +200,7 @@ describe('doctor', () => {
     emulator.references.oauth2Providers.delete('github');
     h.versions[1].status = 'CREATE_FAILED';
     const out = await doctor(h.harnessId);
-    expect(out.code).toBe(8);
+    expect(out.code).toBe(10);
     expect(out.stdout).toMatch(/^MISSING\s+gateway\s+gateway .*github-gw-def456: does not exist$/m);
     expect(out.stdout).toMatch(/^MISSING\s+memory\s+memory .*: is FAILED, not ACTIVE: KMS key disabled$/m);
     expect(out.stdout).toMatch(/^MISSING\s+credential-provider\s+credential provider .*github: does not exist$/m);
@@ -214,21 +214,21 @@ describe('doctor', () => {
     expect(one.stdout).toMatch(/endpoint PROD: READY/);
     expect(one.stdout).not.toMatch(/endpoint DEFAULT/);
     const none = await doctor(h.harnessId, '--endpoint', 'STAGING');
-    expect(none.code).toBe(8);
+    expect(none.code).toBe(10);
     expect(none.stdout).toMatch(/^MISSING\s+endpoint\s+endpoint STAGING: does not exist$/m);
   });
 
-  test('a caller without iam:SimulatePrincipalPolicy: the permission checks cannot be made, the rest run; exit 9 names the permission', async () => {
+  test('a caller without iam:SimulatePrincipalPolicy: the permission checks cannot be made, the rest run; exit 11 names the permission', async () => {
     const h = seedHealthy();
     iam.inject('SimulatePrincipalPolicy', 'accessDenied', 100);
     const out = await doctor(h.harnessId);
-    expect(out.code).toBe(9);
+    expect(out.code).toBe(11);
     expect(out.stdout).toMatch(/^UNKNOWN\s+permission\s+execution role: \d+ required permissions not simulated: cannot tell: the caller may not call iam:SimulatePrincipalPolicy$/m);
     expect(out.stdout).toMatch(/^ok\s+trust-policy/m);
     expect(out.stdout).toContain("Checks not made for lack of the caller's own permissions; grant the caller: iam:SimulatePrincipalPolicy");
     const doc = JSON.parse((await doctor(h.harnessId, '--json')).stdout);
     expect(doc.callerNeeds).toEqual(['iam:SimulatePrincipalPolicy']);
-    expect(doc.summary).toMatchObject({ missing: 0, exitCode: 9 });
+    expect(doc.summary).toMatchObject({ missing: 0, exitCode: 11 });
   });
 
   test('a caller without iam:GetRole or bedrock-agentcore:GetGateway: those checks are unknown, with the permissions', async () => {
@@ -236,7 +236,7 @@ describe('doctor', () => {
     iam.inject('GetRole', 'accessDenied', 100);
     emulator.faults.inject('GetGateway', 'accessDenied', 100);
     const out = await doctor(h.harnessId, '--json');
-    expect(out.code).toBe(9);
+    expect(out.code).toBe(11);
     expect(JSON.parse(out.stdout).callerNeeds).toEqual(['bedrock-agentcore:GetGateway', 'iam:GetRole']);
   });
 

@@ -63,11 +63,11 @@ describe('promote --evaluation-config', () => {
     expect(reads[0].body.endTime - reads[0].body.startTime).toBe(24 * 3600_000);
   });
 
-  test('a mean below the minimum refuses with exit 7 and the figures; PROD does not move', async () => {
+  test('a mean below the minimum refuses with exit 9 and the figures; PROD does not move', async () => {
     const h = seedPipeline();
     logs.addResults(CONFIG, [...sessions('Builtin.Helpfulness', 20, 0.7), ...sessions('Builtin.Correctness', 20, 0.95)]);
     const out = await promote(h.harnessId, '--evaluation-config', CONFIG, '--min-score', 'Builtin.Helpfulness=0.8,Builtin.Correctness=0.9');
-    expect(out.code).toBe(7);
+    expect(out.code).toBe(9);
     expect(out.stderr).toMatch(new RegExp(`Evaluation gate refused promoting PROD of harness ${h.harnessId} to version 5 \\(from STAGING\\): online evaluation config ${CONFIG}`));
     expect(out.stderr).toMatch(/last 24h \(.*\), at least 10 evaluated sessions per evaluator/);
     expect(out.stderr).toMatch(/Builtin\.Helpfulness\s+FAIL\s+0\.700\s+0\.800\s+20\s+20\s+0\s+mean score 0\.700 is below the minimum 0\.800/);
@@ -83,7 +83,7 @@ describe('promote --evaluation-config', () => {
       { evaluator: 'Builtin.Helpfulness', sessionId: 'broken' },
     ]);
     const out = await promote(h.harnessId, '--evaluation-config', CONFIG, '--min-score', 'Builtin.Helpfulness=0.5', '--min-sessions', '5');
-    expect(out.code).toBe(7);
+    expect(out.code).toBe(9);
     expect(out.stderr).toMatch(/at least 5 evaluated sessions per evaluator/);
     expect(out.stderr).toMatch(/Builtin\.Helpfulness\s+FAIL\s+1\.000\s+0\.500\s+4\s+4\s+1\s+4 evaluated sessions, fewer than the 5 required/);
     expect(prodVersion(h)).toBe('3');
@@ -92,14 +92,14 @@ describe('promote --evaluation-config', () => {
   test('no results at all (missing log group, or an evaluator the configuration does not run) refuses', async () => {
     const h = seedPipeline();
     const missing = await promote(h.harnessId, '--evaluation-config', CONFIG, '--min-score', 'Builtin.Helpfulness=0.5', '--window', '90m');
-    expect(missing.code).toBe(7);
+    expect(missing.code).toBe(9);
     expect(missing.stderr).toMatch(/last 90m/);
     expect(missing.stderr).toMatch(/Builtin\.Helpfulness\s+FAIL\s+-\s+0\.500\s+0\s+0\s+0\s+no scores in the window/);
     expect(missing.stderr).toMatch(new RegExp(`Log group ${LOG_GROUP} does not exist`));
 
     logs.addResults(CONFIG, sessions('Builtin.Helpfulness', 30, 0.9));
     const other = await promote(h.harnessId, '--evaluation-config', CONFIG, '--min-score', 'Builtin.Correctness=0.5');
-    expect(other.code).toBe(7);
+    expect(other.code).toBe(9);
     expect(other.stderr).toMatch(/Builtin\.Correctness\s+FAIL\s+-\s+0\.500\s+0\s+0\s+0\s+no scores in the window/);
     expect(other.stderr).not.toMatch(/does not exist/);
     expect(prodVersion(h)).toBe('3');
@@ -179,9 +179,9 @@ describe('promote --evaluation-config', () => {
     expect(logs.requests).toHaveLength(0);
   });
 
-  test('--help documents the gate and exit code 7', async () => {
+  test('--help documents the gate and exit code 9', async () => {
     const out = await runCli(emulator, ['--help']);
     expect(out.stdout).toMatch(/--evaluation-config <id\|arn> --min-score <evaluator>=<0\.\.1>/);
-    expect(out.stdout).toMatch(/7 the evaluation gate refused/);
+    expect(out.stdout).toMatch(/9 the evaluation gate refused/);
   });
 });

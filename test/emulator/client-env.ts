@@ -9,6 +9,7 @@ export function emulatorEnv(emulator: Emulator, extra: Record<string, string> = 
   return {
     AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL: emulator.url,
     AWS_ENDPOINT_URL_BEDROCK_AGENTCORE: emulator.url,
+    AWS_ENDPOINT_URL_STS: emulator.url,
     AWS_REGION: emulator.region,
     AWS_ACCESS_KEY_ID: 'AKIAEMULATOREXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'emulator-secret-not-real',

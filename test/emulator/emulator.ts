@@ -169,6 +169,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   type Handler = (params: string[], query: Record<string, string>, body: any, req: IncomingMessage, res: ServerResponse) => unknown;
   const handlers: Record<Operation, Handler> = {
     ...referenceHandlers(references, region, account),
+    // Answered in XML by handle(), not through the JSON path.
+    GetCallerIdentity: () => {
+      throw new Error('GetCallerIdentity is served by handle()');
+    },
     CreateHarness: (_p, _q, body) => JSON.parse(idempotent('CreateHarness', body.clientToken, () => {
       if (typeof body.harnessName !== 'string' || !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(body.harnessName)) {
         invalid(`harnessName must match ^[a-zA-Z][a-zA-Z0-9_]{0,39}$, got ${JSON.stringify(body.harnessName)}`);
@@ -362,7 +366,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query = Object.fromEntries(url.searchParams.entries());
     const raw = await readBody(req);
-    const { operation, params } = routeReference(req.method ?? 'GET', url.pathname) ?? route(req.method ?? 'GET', url.pathname);
+    const { operation, params } = routeReference(req.method ?? 'GET', url.pathname) ?? route(req.method ?? 'GET', url.pathname, raw);
     let body: any = {};
     try {
       body = raw ? JSON.parse(raw) : {};
@@ -379,6 +383,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       const injected = faults.take(operation);
       if (injected) throw new HttpError(injected);
+      if (operation === 'GetCallerIdentity') {
+        record.status = 200;
+        res.writeHead(200, { 'content-type': 'text/xml' });
+        res.end('<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>' +
+          `<Arn>arn:aws:iam::${account}:user/emulator</Arn><UserId>AIDAEMULATOR</UserId><Account>${account}</Account>` +
+          '</GetCallerIdentityResult><ResponseMetadata><RequestId>req-sts</RequestId></ResponseMetadata></GetCallerIdentityResponse>');
+        return;
+      }
       const out = handlers[operation](params, query, body, req, res);
       if (out === STREAMED) {
         record.status = 200;

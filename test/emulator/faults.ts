@@ -4,7 +4,9 @@ import type { ReferenceOperation } from './references';
 export type Operation =
   | 'CreateHarness' | 'GetHarness' | 'UpdateHarness' | 'DeleteHarness' | 'ListHarnesses' | 'ListHarnessVersions'
   | 'CreateHarnessEndpoint' | 'GetHarnessEndpoint' | 'UpdateHarnessEndpoint' | 'DeleteHarnessEndpoint'
-  | 'ListHarnessEndpoints' | 'InvokeHarness' | 'ListTagsForResource' | ReferenceOperation;
+  | 'ListHarnessEndpoints' | 'InvokeHarness' | 'ListTagsForResource' | ReferenceOperation
+  /** STS (query protocol, POST / with Action=GetCallerIdentity): the caller's account for the CLI's ARN check. */
+  | 'GetCallerIdentity';
 
 /** An error response: HTTP status, the modelled error name and its message. */
 export interface WireError {

@@ -7,7 +7,8 @@ const ENDPOINTS_PATH = /^\/harnesses\/([^/]+)\/endpoints$/;
 const ENDPOINT_PATH = /^\/harnesses\/([^/]+)\/endpoints\/([^/]+)$/;
 const TAGS_PATH = /^\/tags\/(.+)$/;
 
-export function route(method: string, path: string): { operation: Operation | 'Unknown'; params: string[] } {
+export function route(method: string, path: string, rawBody = ''): { operation: Operation | 'Unknown'; params: string[] } {
+  if (path === '/' && method === 'POST' && /(^|&)Action=GetCallerIdentity(&|$)/.test(rawBody)) return { operation: 'GetCallerIdentity', params: [] };
   if (path === '/harnesses') {
     if (method === 'POST') return { operation: 'CreateHarness', params: [] };
     if (method === 'GET') return { operation: 'ListHarnesses', params: [] };

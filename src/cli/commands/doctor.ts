@@ -14,7 +14,7 @@ import { describeError, errorName, isAccessDenied, isNotFound, isTransient } fro
 import { withRetries } from '../../provider/handlers/retry';
 import { DEFAULT_ENDPOINT } from '../../provider/handlers/types';
 import { flag } from '../args';
-import { CliError } from '../cli-error';
+import { CliError, EXIT } from '../cli-error';
 import { CommandContext } from '../context';
 import { parseEndpointName } from '../harness-ref';
 import { CommandResult } from '../output';
@@ -23,9 +23,9 @@ import { listEndpoints } from '../service';
 /** Exit codes of doctor, besides the shared ones (documented in --help). */
 export const DOCTOR_EXIT = {
   /** At least one check found something missing or broken. */
-  missing: 8,
+  missing: EXIT.doctorMissing,
   /** Nothing found missing, but some checks could not run (usually for lack of the caller's own permissions). */
-  incomplete: 9,
+  incomplete: EXIT.doctorIncomplete,
 } as const;
 
 /** IAM answers throttling with the error code `Throttling` (HTTP 400), which the shared classifier does not know. */

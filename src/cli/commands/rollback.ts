@@ -12,6 +12,7 @@ export async function rollbackCommand(ctx: CommandContext): Promise<CommandResul
   refuseDefault('endpoint', endpoint);
   const explicit = flag(ctx.args, 'to');
   let version: string;
+  let basedOn: string | undefined;
   if (explicit !== undefined) {
     version = parseVersion('to', explicit);
     await requireReadyVersion(ctx.client, ctx.harnessId, version);
@@ -23,7 +24,9 @@ export async function rollbackCommand(ctx: CommandContext): Promise<CommandResul
       throw new CliError(`${endpoint} of harness ${ctx.harnessId} serves version ${live} and no READY version is older; give --to <N>`, EXIT.notFound);
     }
     version = previous.harnessVersion;
+    basedOn = live;
   }
-  const result = await pointEndpoint(ctx.client, ctx.harnessId, endpoint, version, ctx.deadline, runToken());
+  // Without --to, the choice depends on the live version read above: refuse if another writer moved it since.
+  const result = await pointEndpoint(ctx.client, ctx.harnessId, endpoint, version, ctx.deadline, runToken(), basedOn);
   return { human: describePoint(ctx.harnessId, 'Rolled back', result), json: { harnessId: ctx.harnessId, ...result } };
 }

@@ -2,7 +2,7 @@
 import {
   BedrockAgentCoreControlClient, GetHarnessCommand, GetHarnessEndpointCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
-import { describeError, errorMessage, HandlerError, isAccessDenied, isNotFound } from './errors';
+import { describeError, errorMessage, HandlerError, isAccessDenied, isNotFound, isTransient } from './errors';
 import { withRetries } from './retry';
 import { DEFAULT_ENDPOINT } from './types';
 
@@ -35,7 +35,7 @@ export function explain(e: unknown, action: string, what: string): Error {
   if (isAccessDenied(e)) {
     return new HandlerError(`Access denied: ${action} on ${what} needs bedrock-agentcore:${action} (${errorMessage(e)})`, 'accessDenied');
   }
-  return new HandlerError(`${action} on ${what} failed: ${describeError(e)}`);
+  return new HandlerError(`${action} on ${what} failed: ${describeError(e)}`, isTransient(e) ? 'transient' : 'other');
 }
 
 export function harnessLabel(harnessId: string): string {

@@ -1,10 +1,11 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
 import { endpointLabel, EndpointView, getEndpoint, newControlClient } from './control';
+import { WaitDeadline } from './deadline';
 import { IN_PLACE, parseEndpointVersionProps } from './endpoint-version';
 import { HandlerError } from './errors';
 import { isSettled } from './status';
-import { IsCompleteRequest, IsCompleteResponse } from './types';
+import { ENDPOINT_VERSION_TYPE, IsCompleteRequest, IsCompleteResponse } from './types';
 import { INITIAL_PROMOTION_ID } from '../../common/endpoint-rules';
 
 /** The live version once the endpoint is READY and not mid-switch; undefined while it is still settling. */
@@ -24,6 +25,15 @@ async function findTarget(client: BedrockAgentCoreControlClient, harnessId: stri
   }
 }
 
+/** On an Update, the settled version the target endpoint serves, if it exists and is settled. */
+async function targetServing(
+  client: BedrockAgentCoreControlClient, event: IsCompleteRequest, harnessId: string, targetEndpoint: string | undefined,
+): Promise<string | undefined> {
+  if (event.RequestType !== 'Update' || targetEndpoint === undefined) return undefined;
+  const target = await findTarget(client, harnessId, targetEndpoint);
+  return target && settledVersion(endpointLabel(harnessId, targetEndpoint), target);
+}
+
 /**
  * Waits until the source endpoint is READY and not mid-switch, then reports its live version. In keep mode
  * (no explicit promotion id, docs/DESIGN.md), and on an in-place update (the rollback of a failed promotion),
@@ -31,6 +41,7 @@ async function findTarget(client: BedrockAgentCoreControlClient, harnessId: stri
  */
 export async function isEndpointVersionComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
   const props = parseEndpointVersionProps(event.ResourceProperties);
+  const deadline = WaitDeadline.of(event, ENDPOINT_VERSION_TYPE);
   const client = newControlClient();
   try {
     // Keep mode (no explicit promotion id), or the rollback of a failed promotion.
@@ -38,14 +49,26 @@ export async function isEndpointVersionComplete(event: IsCompleteRequest): Promi
     if (props.targetEndpoint !== undefined && keepTarget) {
       const target = await findTarget(client, props.harnessId, props.targetEndpoint);
       if (target) {
-        const kept = settledVersion(endpointLabel(props.harnessId, props.targetEndpoint), target);
-        return kept === undefined ? { IsComplete: false } : { IsComplete: true, Data: { Version: kept } };
+        const targetLabel = endpointLabel(props.harnessId, props.targetEndpoint);
+        const kept = settledVersion(targetLabel, target);
+        if (kept !== undefined) return { IsComplete: true, Data: { Version: kept } };
+        deadline.check(targetLabel, target, 'become READY with liveVersion equal to targetVersion');
+        return { IsComplete: false };
       }
     }
     const what = endpointLabel(props.harnessId, props.sourceEndpoint);
-    const version = settledVersion(what, await getEndpoint(client, props.harnessId, props.sourceEndpoint));
-    if (version === undefined) return { IsComplete: false };
+    const source = await getEndpoint(client, props.harnessId, props.sourceEndpoint);
+    const version = settledVersion(what, source);
+    if (version === undefined) {
+      deadline.check(what, source, 'become READY with liveVersion equal to targetVersion');
+      return { IsComplete: false };
+    }
     if (props.expectedVersion !== undefined && props.expectedVersion !== version) {
+      // An Update whose target already serves ExpectedVersion: the version these properties produced before.
+      // This is the rollback of a failed promotion addressed to the new physical id (CloudFormation may keep the
+      // id a failed update returned); failing it would leave the stack in UPDATE_ROLLBACK_FAILED.
+      const served = await targetServing(client, event, props.harnessId, props.targetEndpoint);
+      if (served === props.expectedVersion) return { IsComplete: true, Data: { Version: served } };
       throw new HandlerError(
         `${what} serves version ${version}, but ExpectedVersion is ${props.expectedVersion}: refusing to promote a version that was not the one tested`,
         'invalid',

@@ -1,3 +1,4 @@
+import { startedAtData } from './deadline';
 import { endpointVersionPhysicalId } from './physical-id';
 import { Properties } from './properties';
 import { ENDPOINT_VERSION_TYPE, OnEventRequest, OnEventResponse, physicalIdResponse } from './types';
@@ -39,5 +40,5 @@ export function onEndpointVersionEvent(event: OnEventRequest): OnEventResponse {
   // Same promotion, same id: no promotion happens. This is the rollback of a failed promotion (CloudFormation
   // re-sends the old properties with the old id) or a change of another property; isComplete then returns
   // what the target serves instead of re-reading the source, which may have moved on since.
-  return physicalIdResponse(event, physicalId, IN_PLACE);
+  return physicalIdResponse(event, physicalId, IN_PLACE, startedAtData());
 }

@@ -1,5 +1,9 @@
 /** Why an operation failed, for callers (the CLI) that map failures to exit codes. */
-export type FailureKind = 'notFound' | 'accessDenied' | 'failedStatus' | 'invalid' | 'other';
+/**
+ * `transient`: throttling, 5xx or a network failure, worth asking again later; `timeout`: a wait passed its deadline;
+ * `conflict`: another writer holds or moved the resource.
+ */
+export type FailureKind = 'notFound' | 'accessDenied' | 'failedStatus' | 'invalid' | 'transient' | 'timeout' | 'conflict' | 'other';
 
 /** Thrown for failures the operator must act on; the message is what CloudFormation shows. */
 export class HandlerError extends Error {

@@ -1,4 +1,6 @@
+import { WaitDeadline } from './deadline';
 import { isEndpointVersionComplete } from './endpoint-version-wait';
+import { errorMessage, HandlerError, isTransient } from './errors';
 import { log } from './log';
 import { unknownType } from './on-event';
 import { isSmokeTestComplete } from './smoke-test-run';
@@ -7,9 +9,29 @@ import { ENDPOINT_VERSION_TYPE, IsCompleteRequest, IsCompleteResponse, SMOKE_TES
 export async function isComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
   log('isComplete', { requestType: event.RequestType, resourceType: event.ResourceType, physicalId: event.PhysicalResourceId });
   if (event.RequestType === 'Delete') return { IsComplete: true };
-  switch (event.ResourceType) {
-    case ENDPOINT_VERSION_TYPE: return isEndpointVersionComplete(event);
-    case SMOKE_TEST_TYPE: return isSmokeTestComplete(event);
-    default: throw unknownType(event);
+  try {
+    switch (event.ResourceType) {
+      case ENDPOINT_VERSION_TYPE: return await isEndpointVersionComplete(event);
+      case SMOKE_TEST_TYPE: return await isSmokeTestComplete(event);
+      default: throw unknownType(event);
+    }
+  } catch (e) {
+    if (!isTransientFailure(e)) throw e;
+    // The framework polls again after its query interval: a burst of throttling or 5xx only delays the deploy,
+    // up to the operation's own deadline.
+    const deadline = WaitDeadline.of(event, event.ResourceType);
+    if (deadline.expired) {
+      throw new HandlerError(
+        `Gave up after ${deadline.elapsedSeconds} s (WaitTimeoutSeconds ${deadline.timeoutSeconds}): the service kept answering with transient errors; last: ${errorMessage(e)}`,
+        'timeout',
+      );
+    }
+    log('transient error, polling again', { physicalId: event.PhysicalResourceId, error: errorMessage(e) });
+    return { IsComplete: false };
   }
+}
+
+/** Throttling, 5xx or network failures, raw or already explained. */
+export function isTransientFailure(e: unknown): boolean {
+  return e instanceof HandlerError ? e.kind === 'transient' : isTransient(e);
 }

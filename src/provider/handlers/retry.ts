@@ -31,6 +31,17 @@ export interface RetryOptions {
   readonly retryable?: (e: unknown) => boolean;
 }
 
+/**
+ * A process-wide deadline (epoch ms) until which transient errors are retried regardless of the attempt count.
+ * The CLI sets its --timeout here, so a long throttling burst is waited out until then; the handlers leave it
+ * unset, because their caller (the framework) polls again instead.
+ */
+let retryUntil: number | undefined;
+
+export function setRetryDeadline(deadline: number | undefined): void {
+  retryUntil = deadline;
+}
+
 /** Runs `call`, retrying transient errors (and conflicts, when `onConflict` is given) with bounded backoff. */
 export async function withRetries<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 4;
@@ -40,8 +51,10 @@ export async function withRetries<T>(call: () => Promise<T>, options: RetryOptio
     } catch (e) {
       const conflict = isConflict(e) && options.onConflict !== undefined;
       const retryable = (options.retryable ?? isTransient)(e);
-      if (attempt + 1 >= attempts || !(retryable || conflict)) throw e;
-      await sleep(backoffDelay(attempt));
+      const delay = backoffDelay(attempt);
+      const timeLeft = retryUntil !== undefined && retryable && Date.now() + delay < retryUntil;
+      if ((attempt + 1 >= attempts && !timeLeft) || !(retryable || conflict)) throw e;
+      await sleep(delay);
       if (conflict) await options.onConflict!();
     }
   }

@@ -1,11 +1,12 @@
 import { endpointLabel, explain, getEndpoint, getHarness, harnessLabel, newControlClient } from './control';
-import { HandlerError } from './errors';
+import { WaitDeadline } from './deadline';
+import { HandlerError, isThrottledOrServerError } from './errors';
 import { invokeHarness } from './invoke';
 import { log } from './log';
 import { smokeTestSessionId } from './physical-id';
 import { ALREADY_PASSED, parseSmokeTestProps } from './smoke-test';
 import { isSettled, readiness } from './status';
-import { DEFAULT_ENDPOINT, IsCompleteRequest, IsCompleteResponse } from './types';
+import { DEFAULT_ENDPOINT, IsCompleteRequest, IsCompleteResponse, SMOKE_TEST_TYPE } from './types';
 
 const REPLY_EXCERPT = 500;
 
@@ -14,13 +15,21 @@ export async function isSmokeTestComplete(event: IsCompleteRequest): Promise<IsC
   // The rollback of a failed update of this test: these exact properties already passed (see onSmokeTestEvent).
   if (event.Data?.[ALREADY_PASSED] === 'true') return { IsComplete: true };
   const props = parseSmokeTestProps(event.ResourceProperties);
+  const deadline = WaitDeadline.of(event, SMOKE_TEST_TYPE);
   const client = newControlClient();
   try {
     const harness = await getHarness(client, props.harnessId);
-    if (readiness(harnessLabel(props.harnessId), harness.status, harness.failureReason) === 'pending') return { IsComplete: false };
+    if (readiness(harnessLabel(props.harnessId), harness.status, harness.failureReason) === 'pending') {
+      deadline.check(harnessLabel(props.harnessId), harness, 'become READY before the smoke test');
+      return { IsComplete: false };
+    }
     if (props.qualifier !== DEFAULT_ENDPOINT) {
+      const label = endpointLabel(props.harnessId, props.qualifier);
       const endpoint = await getEndpoint(client, props.harnessId, props.qualifier);
-      if (!isSettled(endpointLabel(props.harnessId, props.qualifier), endpoint)) return { IsComplete: false };
+      if (!isSettled(label, endpoint)) {
+        deadline.check(label, endpoint, 'become READY with liveVersion equal to targetVersion before the smoke test');
+        return { IsComplete: false };
+      }
     }
   } finally {
     client.destroy();
@@ -39,7 +48,10 @@ export async function isSmokeTestComplete(event: IsCompleteRequest): Promise<IsC
       readTimeoutMs: props.readTimeoutSeconds * 1000,
     });
   } catch (e) {
-    throw new HandlerError(`Smoke test of ${target} failed: ${explain(e, 'InvokeHarness', target).message}`);
+    // A 429 or 5xx answer means the service refused the call before the agent ran, so the next poll may invoke
+    // again without running the agent twice. Timeouts and dropped connections stay permanent: the agent may have acted.
+    const kind = isThrottledOrServerError(e) ? 'transient' : 'other';
+    throw new HandlerError(`Smoke test of ${target} failed: ${explain(e, 'InvokeHarness', target).message}`, kind);
   }
 
   const excerpt = JSON.stringify(outcome.text.slice(0, REPLY_EXCERPT));

@@ -1,3 +1,4 @@
+import { startedAtData } from './deadline';
 import { HandlerError } from './errors';
 import { smokeTestPhysicalId } from './physical-id';
 import { Properties } from './properties';
@@ -50,6 +51,6 @@ export function onSmokeTestEvent(event: OnEventRequest): OnEventResponse {
   // An Update whose properties hash to the id CloudFormation already holds: a test with exactly these
   // properties passed before (that is how the id was recorded). This is the rollback of a failed update of this
   // test (CloudFormation re-sends the old properties with the old id), so the agent is not invoked again.
-  return physicalIdResponse(event, physicalId, ALREADY_PASSED);
+  return physicalIdResponse(event, physicalId, ALREADY_PASSED, startedAtData());
 }
 

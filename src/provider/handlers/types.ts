@@ -44,9 +44,11 @@ export const DEFAULT_ENDPOINT = 'DEFAULT';
  * keeps the id CloudFormation holds (the rollback of a failed update re-sends the old properties with the old id).
  * The framework merges Data into the isComplete request, which then does not repeat the work.
  */
-export function physicalIdResponse(event: OnEventRequest, physicalId: string, inPlaceKey: string): OnEventResponse {
+export function physicalIdResponse(
+  event: OnEventRequest, physicalId: string, inPlaceKey: string, data: Record<string, string> = {},
+): OnEventResponse {
   if (event.RequestType === 'Update' && physicalId === event.PhysicalResourceId) {
-    return { PhysicalResourceId: physicalId, Data: { [inPlaceKey]: 'true' } };
+    return { PhysicalResourceId: physicalId, Data: { ...data, [inPlaceKey]: 'true' } };
   }
-  return { PhysicalResourceId: physicalId };
+  return Object.keys(data).length > 0 ? { PhysicalResourceId: physicalId, Data: data } : { PhysicalResourceId: physicalId };
 }
