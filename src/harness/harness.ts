@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
 import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
+import { checkNoSecretsInEnvironment } from './environment-secrets';
 import { HarnessBase, IHarness } from './harness-base';
 import { HarnessNameForms, generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';
@@ -135,6 +136,7 @@ export class Harness extends HarnessBase {
   constructor(scope: Construct, id: string, props: HarnessProps) {
     super(scope, id, { physicalName: props.harnessName });
     validateProps(props);
+    checkNoSecretsInEnvironment(this, props.environmentVariables);
     if (props.harnessName !== undefined) {
       Annotations.of(this).addWarningV2('cdk-agentcore-harness:explicit-name',
         `harnessName ${show(props.harnessName)} is explicit. The name is create-only: a change to a create-only input `
