@@ -27,3 +27,4 @@ export * from './hooks/hook-target';
 export * from './pipelines/harness-promotion-step';
 export * from './auth/jwt-claim';
 export * from './auth/private-endpoint';
+export * from './nag/harness-nag-acknowledgements';

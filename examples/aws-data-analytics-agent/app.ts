@@ -17,8 +17,9 @@ import * as athena from 'aws-cdk-lib/aws-athena';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeDataAccessFindings } from './nag-acknowledgements';
-import { Harness, HarnessMemory, HarnessModel, HarnessSkill, HarnessSystemPrompt, HarnessTool } from '../../src';
-import { acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
+import {
+  Harness, HarnessMemory, HarnessModel, HarnessNagAcknowledgements, HarnessSkill, HarnessSystemPrompt, HarnessTool,
+} from '../../src';
 
 const DATA_LAKE_BUCKET = 'analytics-data-lake-123456789012';
 const CURATED_PREFIX = 'curated/';
@@ -100,7 +101,7 @@ export function build(app: App): void {
     ],
   }));
 
-  acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
+  HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(agent);
   acknowledgeDataAccessFindings({
     agent,
     results,

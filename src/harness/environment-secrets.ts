@@ -25,7 +25,7 @@ export function checkNoSecretsInEnvironment(scope: IConstruct, variables: Record
     const resolved = stack.resolve(value);
     if (holdsSecretToken(value) || SECRET_REFERENCE.test(JSON.stringify(resolved)) || readsSecretAttribute(resolved)) {
       throw new HarnessValidationError(`environmentVariables.${key}`,
-        `holds a secret (a SecretValue, a {{resolve:secretsmanager|ssm-secure:...}} reference or a resource's secret `
+        'holds a secret (a SecretValue, a {{resolve:secretsmanager|ssm-secure:...}} reference or a resource\'s secret '
         + 'attribute such as an access key\'s SecretAccessKey), which would be stored '
         + `in plain text in the harness configuration; ${ALTERNATIVES}`);
     }

@@ -3,8 +3,8 @@ import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedro
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
-import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
 import { checkNoSecretsInEnvironment } from './environment-secrets';
+import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
 import { HarnessBase, IHarness } from './harness-base';
 import { HarnessNameForms, generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';

@@ -15,9 +15,10 @@ import { IConstruct } from 'constructs';
 export function readableNamePart(scope: IConstruct, others: readonly IConstruct[], maxLength: number): string {
   const own = pathWords(scope);
   const othersWords = others.filter(o => o !== scope).map(o => new Set(pathWords(o).map(w => w.text.toLowerCase())));
-  // A word of the stack name or a parent id that the harness's own id repeats adds nothing.
+  // A word of the stack name or a parent id that the harness's own id repeats, or `Stack`, adds nothing.
   const ownWords = new Set(own.filter(w => w.level === 0).map(w => w.text.toLowerCase()));
-  const words = own.filter(w => w.level === 0 || !ownWords.has(w.text.toLowerCase()));
+  const words = own.filter(w => w.level === 0
+    || (!ownWords.has(w.text.toLowerCase()) && !NOISE.has(w.text.toLowerCase())));
   if (words.length === 0) return 'Harness';
   // A name must start with a letter: an `H` goes in front of a leading digit and counts towards the limit.
   const length = () => words.reduce((sum, w) => sum + w.text.length, /^[0-9]/.test(words[0].text) ? 1 : 0);

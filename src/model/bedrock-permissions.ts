@@ -1,5 +1,6 @@
 import { Annotations, Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
 import { HarnessBindContext } from '../harness/bind-context';
 
 const BEDROCK_INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'];
@@ -9,6 +10,14 @@ const BEDROCK_INVOKE_ACTIONS = ['bedrock:InvokeModel', 'bedrock:InvokeModelWithR
  * (`us.anthropic.…`, `global.…`). A foundation-model id never starts with one.
  */
 const PROFILE_PREFIX = /^(us|us-gov|eu|apac|jp|au|ca|global)\.(.+)$/;
+
+/** Per harness: the foundation models granted in every region because an inference profile routes to them. */
+const REGION_WILDCARD_MODELS = new WeakMap<IConstruct, string[]>();
+
+/** The foundation-model ids the harness may invoke in any region (behind its inference profiles). */
+export function regionWildcardModels(harness: IConstruct): string[] {
+  return REGION_WILDCARD_MODELS.get(harness) ?? [];
+}
 
 /**
  * The ARNs `bedrock:InvokeModel*` must be allowed on for a Bedrock model id.
@@ -20,6 +29,10 @@ const PROFILE_PREFIX = /^(us|us-gov|eu|apac|jp|au|ca|global)\.(.+)$/;
  */
 function bedrockModelResources(scope: HarnessBindContext['scope'], modelId: string): string[] {
   const stack = Stack.of(scope);
+  const routed = (id: string) => {
+    REGION_WILDCARD_MODELS.set(scope, [...new Set([...(REGION_WILDCARD_MODELS.get(scope) ?? []), id])]);
+    return foundationModel('*', id);
+  };
   const foundationModel = (region: string, id: string) =>
     `arn:${stack.partition}:bedrock:${region}::foundation-model/${id}`;
 
@@ -34,7 +47,7 @@ function bedrockModelResources(scope: HarnessBindContext['scope'], modelId: stri
     const parts = Arn.split(modelId, ArnFormat.SLASH_RESOURCE_NAME);
     if (parts.resource === 'inference-profile' && parts.resourceName) {
       const profile = PROFILE_PREFIX.exec(parts.resourceName);
-      return profile ? [modelId, foundationModel('*', profile[2])] : [modelId];
+      return profile ? [modelId, routed(profile[2])] : [modelId];
     }
     if (parts.resource === 'application-inference-profile') {
       Annotations.of(scope).addWarningV2('cdk-agentcore-harness:application-inference-profile',
@@ -48,7 +61,7 @@ function bedrockModelResources(scope: HarnessBindContext['scope'], modelId: stri
   if (profile) {
     return [
       stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: modelId }),
-      foundationModel('*', profile[2]),
+      routed(profile[2]),
     ];
   }
   return [foundationModel(stack.region, modelId)];

@@ -1,12 +1,12 @@
 import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { bindApiKey } from './api-key-permissions';
 import { grantBedrockModel } from './bedrock-permissions';
+import { ModelProvider, validateModelId } from './model-id';
 import {
   BedrockModelProps, GeminiModelProps, HarnessModelOptions, LiteLlmModelProps, OpenAiModelProps,
 } from './model-props';
 import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
-import { ModelProvider, validateModelId } from './model-id';
 import { isUnresolved, show, validateExactlyOne, validateNumber, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 
