@@ -16,6 +16,8 @@ import { RenderedPolicyDocument } from './rendered-policy-document';
 import { validateProps } from './validate-props';
 import { ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
+import { omitImpliedDependsOn } from '../common/implied-depends-on';
+
 import { show, validateString } from '../common/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
 import { renderEnvironment } from '../environment/render-environment';
@@ -195,6 +197,7 @@ export class Harness extends HarnessBase {
     // AND on its default policy once anything grants through grantPrincipal, so the
     // harness is created only once every grant is attached (lessons T4).
     this.resource.node.addDependency(this.executionRole);
+    omitImpliedDependsOn(this.resource);
 
     this.ctx = {
       scope: this,
@@ -354,6 +357,7 @@ export class Harness extends HarnessBase {
       roles: [this.roleName],
     });
     policy.node.addDependency(this.resource);
+    omitImpliedDependsOn(policy);
     // iam.Policy's own check: an identity policy takes resources and no principals.
     policy.node.addValidation({ validate: () => document.validateForIdentityPolicy() });
     return document;

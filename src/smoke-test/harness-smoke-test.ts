@@ -1,6 +1,7 @@
-import { Annotations, CustomResource, Duration, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CustomResource, Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { HarnessValidationError } from '../common/errors';
+import { omitImpliedDependsOn } from '../common/implied-depends-on';
 import { isUnresolved, show, validateNumber, validateString } from '../common/validation';
 import { _harnessDependable, _markHarnessConsumer } from '../endpoint/endpoint-registry';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
@@ -141,6 +142,7 @@ export class HarnessSmokeTest extends Construct {
     if (endpointResource) {
       this.resource.node.addDependency(endpointResource);
     }
+    omitImpliedDependsOn(this.resource.node.defaultChild as CfnResource);
   }
 }
 

@@ -41,10 +41,11 @@ describe('HarnessSmokeTest', () => {
     const [{ resource }] = smokeTests(template);
     expect(resource.DependsOn.sort()).toEqual([
       endpointResource(template, 'STAGING').id,
-      onlyId(template, 'AWS::BedrockAgentCore::Harness'),
       ...Object.keys(template.findResources('AWS::IAM::Role', { Properties: { AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'bedrock-agentcore.amazonaws.com' } }] } } })),
       ...Object.keys(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^Harness') } })),
     ].sort());
+    // The harness itself is ordered by the reference to its ARN.
+    expect(resource.Properties.HarnessArn).toEqual(getAtt(onlyId(template, 'AWS::BedrockAgentCore::Harness'), 'Arn'));
   });
 
   test('without an endpoint: DEFAULT (no Qualifier), triggered by the harness version', () => {
