@@ -1,10 +1,11 @@
-import { Annotations, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
 import { checkNoSecretsInEnvironment } from './environment-secrets';
 import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
+import { claimExplicitName } from './explicit-names';
 import { HarnessBase, IHarness } from './harness-base';
 import { HarnessNameForms, generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';
@@ -139,6 +140,7 @@ export class Harness extends HarnessBase {
     super(scope, id, { physicalName: props.harnessName });
     validateProps(props);
     checkNoSecretsInEnvironment(this, props.environmentVariables);
+    claimExplicitName(this, props.harnessName);
     if (props.harnessName !== undefined) {
       Annotations.of(this).addWarningV2('cdk-agentcore-harness:explicit-name',
         `harnessName ${show(props.harnessName)} is explicit. The name is create-only: a change to a create-only input `
@@ -293,6 +295,10 @@ export class Harness extends HarnessBase {
    * See `EndpointVersionPolicy` for the version it serves.
    */
   public addEndpoint(endpointName: string, options: HarnessEndpointOptions = {}): HarnessEndpoint {
+    if (!Token.isUnresolved(endpointName) && this.node.tryFindChild(`Endpoint${endpointName}`)) {
+      throw new HarnessValidationError('endpointName',
+        `${show(endpointName)} is already an endpoint of ${this.node.path}; endpoint names are unique per harness`);
+    }
     return new HarnessEndpoint(this, `Endpoint${endpointName}`, { ...options, harness: this, endpointName });
   }
 
