@@ -60,21 +60,24 @@ export interface NumberRules {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  /** The unit the number stands for (`seconds`, `days`), named in messages after the value. */
+  readonly unit?: string;
 }
 
 export function validateNumber(property: string, value: number | undefined, rules: NumberRules): void {
   if (value === undefined || isUnresolved(value)) return;
+  const unit = rules.unit ? ` ${rules.unit}` : '';
   if (!Number.isFinite(value)) {
     throw new HarnessValidationError(property, `${show(value)} is not a finite number`);
   }
   if (rules.integer && !Number.isInteger(value)) {
-    throw new HarnessValidationError(property, `${show(value)} must be a whole number`);
+    throw new HarnessValidationError(property, `${show(value)}${unit} must be a whole number${unit ? ` of${unit}` : ''}`);
   }
   const range = rules.min !== undefined && rules.max !== undefined
     ? `between ${rules.min} and ${rules.max}`
     : rules.min !== undefined ? `at least ${rules.min}` : `at most ${rules.max}`;
   if ((rules.min !== undefined && value < rules.min) || (rules.max !== undefined && value > rules.max)) {
-    throw new HarnessValidationError(property, `${show(value)} is out of range; it must be ${range}`);
+    throw new HarnessValidationError(property, `${show(value)}${unit} is out of range; it must be ${range}${unit}`);
   }
 }
 

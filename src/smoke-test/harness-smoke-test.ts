@@ -94,7 +94,7 @@ export class HarnessSmokeTest extends Construct {
     validateRegExp(props.expectedPattern);
     const timeout = props.timeout ?? Duration.minutes(5);
     const timeoutSeconds = timeout.isUnresolved() ? timeout.toSeconds() : timeout.toMilliseconds() / 1000;
-    validateNumber('timeout', timeoutSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true });
+    validateNumber('timeout', timeoutSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true, unit: 'seconds' });
 
     const { harness, endpoint } = props;
     if (endpoint && !_sameHarness(endpoint.harness, harness)) {

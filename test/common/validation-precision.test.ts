@@ -88,3 +88,12 @@ test('a Lazy environment variable that resolves at synth is still checked for se
   expect(() => newHarness({ environmentVariables: { K: Lazy.string({ produce: () => '{{resolve:ssm-secure:/x:1}}' }) } }))
     .toThrow(/environmentVariables\.K: holds a secret/);
 });
+
+describe('durations name their unit', () => {
+  test.each([
+    [{ min: 3, max: 365, unit: 'days' }, 400, 'p: 400 days is out of range; it must be between 3 and 365 days'],
+    [{ min: 1, integer: true, unit: 'seconds' }, 1.5, 'p: 1.5 seconds must be a whole number of seconds'],
+  ])('%j', (rules, value, message) => {
+    expect(() => validateNumber('p', value, rules)).toThrow(message);
+  });
+});
