@@ -31,3 +31,4 @@ export * from './auth/private-endpoint';
 export * from './stepfunctions/invoke-harness';
 export * from './stepfunctions/invoke-harness-session-id';
 export * from './monitoring/harness-monitoring';
+export * from './nag/harness-nag-acknowledgements';

@@ -18,8 +18,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledgeDataAccessFindings } from './nag-acknowledgements';
 import { addNightlyReport } from './nightly-report';
-import { Harness, HarnessMemory, HarnessModel, HarnessSkill, HarnessSystemPrompt, HarnessTool } from '../../src';
-import { acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
+import {
+  Harness, HarnessMemory, HarnessModel, HarnessNagAcknowledgements, HarnessSkill, HarnessSystemPrompt, HarnessTool,
+} from '../../src';
 
 const DATA_LAKE_BUCKET = 'analytics-data-lake-123456789012';
 const CURATED_PREFIX = 'curated/';
@@ -104,7 +105,7 @@ export function build(app: App): void {
   // A scheduled Step Functions workflow around this agent: see nightly-report.ts.
   addNightlyReport(stack, agent);
 
-  acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
+  HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(agent);
   acknowledgeDataAccessFindings({
     agent,
     results,

@@ -21,11 +21,11 @@ import {
   HarnessFilesystem,
   HarnessMemory,
   HarnessModel,
+  HarnessNagAcknowledgements,
   HarnessSystemPrompt,
   HarnessTool,
   HarnessTruncation,
 } from '../../src';
-import { acknowledgeGatewayRoleFindings, acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -75,8 +75,8 @@ export function build(app: App): void {
     idleSessionTimeout: Duration.minutes(30),
   });
 
-  acknowledgeHarnessRoleFindings(agent, [DEFAULT_MODEL, ESCALATION_MODEL]);
-  acknowledgeGatewayRoleFindings(gateway);
+  HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(agent);
+  HarnessNagAcknowledgements.acknowledgeGatewayRoleWildcards(gateway);
 }
 
 if (require.main === module) {

@@ -2,8 +2,7 @@
 // else (a least-privilege execution role, managed memory, the built-in shell and file tools).
 // Invoke it after `cdk deploy` with the prompt "Plan a 5-day Tokyo itinerary".
 import { App, Stack } from 'aws-cdk-lib';
-import { Harness, HarnessModel, HarnessSystemPrompt } from '../../src';
-import { acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
+import { Harness, HarnessModel, HarnessNagAcknowledgements, HarnessSystemPrompt } from '../../src';
 
 export function build(app: App): void {
   const stack = new Stack(app, 'QuickStartStack', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -16,7 +15,7 @@ export function build(app: App): void {
   });
 
   // Only for cdk-nag users: accept the wildcards the service needs on the execution role (see the helper).
-  acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
+  HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(agent);
 }
 
 if (require.main === module) {

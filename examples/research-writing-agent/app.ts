@@ -16,12 +16,12 @@ import {
   Harness,
   HarnessMemory,
   HarnessModel,
+  HarnessNagAcknowledgements,
   HarnessSkill,
   HarnessSystemPrompt,
   HarnessTool,
   ManagedMemoryStrategy,
 } from '../../src';
-import { acknowledgeGatewayRoleFindings, acknowledgeHarnessRoleFindings } from '../shared/nag-acknowledgements';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -70,8 +70,8 @@ export function build(app: App): void {
     timeout: Duration.minutes(20),
   });
 
-  acknowledgeHarnessRoleFindings(agent, ['anthropic.claude-sonnet-4-6']);
-  acknowledgeGatewayRoleFindings(gateway);
+  HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(agent);
+  HarnessNagAcknowledgements.acknowledgeGatewayRoleWildcards(gateway);
 }
 
 if (require.main === module) {

@@ -7,8 +7,10 @@ import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
-import { EndpointVersionPolicy, Harness, HarnessModel, HarnessPromotionStep, HarnessSystemPrompt } from '../../src';
-import { acknowledgeHarnessRoleFindings, nagServiceArn } from '../shared/nag-acknowledgements';
+import {
+  EndpointVersionPolicy, Harness, HarnessModel, HarnessNagAcknowledgements, HarnessPromotionStep, HarnessSystemPrompt,
+} from '../../src';
+import { nagServiceArn } from '../shared/nag-acknowledgements';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 
@@ -25,7 +27,7 @@ class AgentStack extends Stack {
         'You are the support assistant of Example Corp. Answer questions about orders and returns briefly.'),
     });
     // Only for cdk-nag users: accept the wildcards the service needs on the execution role (see the helper).
-    acknowledgeHarnessRoleFindings(this.harness, ['anthropic.claude-sonnet-4-6']);
+    HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(this.harness);
 
     // STAGING serves every new version as soon as it is deployed...
     const staging = this.harness.addEndpoint('STAGING', {
@@ -86,23 +88,15 @@ export function build(app: App): void {
   // Only for cdk-nag users: build the pipeline now so its roles exist, and accept what CDK Pipelines
   // itself needs (see acknowledgePipelineFindings).
   pipeline.buildPipeline();
-  acknowledgePipelineFindings(pipeline, promote, ['STAGING', 'PROD']);
-}
-
-/** cdk-nag's notation for an ARN with pseudo parameters and references: `arn:<AWS::Partition>:...`. */
-function nagArn(stack: Stack, arn: string): string {
-  const resolved = stack.resolve(arn);
-  if (typeof resolved === 'string') return resolved;
-  const parts: unknown[] = resolved['Fn::Join'][1];
-  return parts.map((part) => (typeof part === 'string' ? part : `<${(part as { Ref: string }).Ref}>`)).join('');
+  acknowledgePipelineFindings(pipeline);
 }
 
 /**
  * The wildcards CDK Pipelines grants its own roles (artifact bucket and key, CodeBuild logs and
- * reports, asset publishing, self-mutation) and the harness-id wildcard of the promotion step, each
- * with its reason. Every id names the exact resource or action, so anything new is reported again.
+ * reports, asset publishing, self-mutation), each with its reason (the promotion step acknowledges
+ * its own harness-id wildcard). Every id names the exact resource or action, so anything new is reported again.
  */
-function acknowledgePipelineFindings(pipeline: pipelines.CodePipeline, promote: HarnessPromotionStep, endpoints: string[]): void {
+function acknowledgePipelineFindings(pipeline: pipelines.CodePipeline): void {
   const stack = Stack.of(pipeline);
   const logicalId = (construct: Construct) => stack.getLogicalId(construct.node.defaultChild as CfnResource);
   const artifactBucket = pipeline.pipeline.artifactBucket;
@@ -125,11 +119,6 @@ function acknowledgePipelineFindings(pipeline: pipelines.CodePipeline, promote: 
         reason: 'CodeBuild test reports of this project only (report groups prefixed with the project name).',
       },
     ]),
-    ...endpoints.map((name) => `/harness-endpoint/${name}`).map((suffix) => ({
-      id: `${IAM5}[Resource::${nagArn(stack, promote.harnessArnPattern)}${suffix}]`,
-      reason: 'The harness id ends in ten characters the service picks at creation, so the promotion role is scoped to '
-        + 'the two endpoints it promotes between, under this harness\'s name followed by exactly ten wildcard characters.',
-    })),
   );
   // Wildcards on the roles CDK Pipelines uses to deploy: only there, not pipeline-wide.
   Validations.of(pipeline.node.findChild('UpdatePipeline')).acknowledge(

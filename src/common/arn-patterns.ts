@@ -26,4 +26,5 @@ export const HARNESS_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,39}-[a-zA-Z0-9]{10}$/;
 export const HARNESS_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,39}$/;
 
 /** A VPC subnet id, for the harness network and for private authorizer endpoints. */
-export const SUBNET_ID = /^subnet-[0-9a-zA-Z]{8,17}$/;
+/** EC2 ids: the prefix and 8 (older resources) or 17 lower-case hex characters. */
+export const SUBNET_ID = /^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/;

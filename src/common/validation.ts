@@ -7,10 +7,24 @@ import { HarnessValidationError } from './errors';
 /** Renders a value for an error message. */
 export function show(value: unknown): string {
   if (typeof value === 'string') {
-    const shown = value.length > 120 ? `${value.slice(0, 117)}...` : value;
+    // Shortened by code points, so an emoji or other surrogate pair is never cut in half.
+    const chars = Array.from(value);
+    const shown = chars.length > 120 ? `${chars.slice(0, 117).join('')}...` : value;
     return JSON.stringify(shown);
   }
+  // JSON would print NaN and Infinity as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return JSON.stringify(value);
+}
+
+/**
+ * The length of a string in characters as the service counts them (Unicode
+ * code points): an emoji is one character, not two UTF-16 units.
+ */
+export function characterLength(value: string): number {
+  let n = 0;
+  for (const _ of value) n++;
+  return n;
 }
 
 export function isUnresolved(value: unknown): boolean {
@@ -27,13 +41,14 @@ export interface StringRules {
 
 export function validateString(property: string, value: string | undefined, rules: StringRules): void {
   if (value === undefined || isUnresolved(value)) return;
-  if (rules.minLength !== undefined && value.length < rules.minLength) {
+  const length = characterLength(value);
+  if (rules.minLength !== undefined && length < rules.minLength) {
     throw new HarnessValidationError(property,
-      `${show(value)} is ${value.length} characters long; it must be at least ${rules.minLength}`);
+      `${show(value)} is ${length} characters long; it must be at least ${rules.minLength}`);
   }
-  if (rules.maxLength !== undefined && value.length > rules.maxLength) {
+  if (rules.maxLength !== undefined && length > rules.maxLength) {
     throw new HarnessValidationError(property,
-      `${show(value)} is ${value.length} characters long; it must be at most ${rules.maxLength}`);
+      `${show(value)} is ${length} characters long; it must be at most ${rules.maxLength}`);
   }
   if (rules.pattern && !rules.pattern.test(value)) {
     const what = rules.patternDescription ? `${rules.patternDescription} (${rules.pattern})` : `${rules.pattern}`;
@@ -45,18 +60,24 @@ export interface NumberRules {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  /** The unit the number stands for (`seconds`, `days`), named in messages after the value. */
+  readonly unit?: string;
 }
 
 export function validateNumber(property: string, value: number | undefined, rules: NumberRules): void {
   if (value === undefined || isUnresolved(value)) return;
-  if (Number.isNaN(value) || (rules.integer && !Number.isInteger(value))) {
-    throw new HarnessValidationError(property, `${show(value)} must be ${rules.integer ? 'a whole number' : 'a number'}`);
+  const unit = rules.unit ? ` ${rules.unit}` : '';
+  if (!Number.isFinite(value)) {
+    throw new HarnessValidationError(property, `${show(value)} is not a finite number`);
+  }
+  if (rules.integer && !Number.isInteger(value)) {
+    throw new HarnessValidationError(property, `${show(value)}${unit} must be a whole number${unit ? ` of${unit}` : ''}`);
   }
   const range = rules.min !== undefined && rules.max !== undefined
     ? `between ${rules.min} and ${rules.max}`
     : rules.min !== undefined ? `at least ${rules.min}` : `at most ${rules.max}`;
   if ((rules.min !== undefined && value < rules.min) || (rules.max !== undefined && value > rules.max)) {
-    throw new HarnessValidationError(property, `${show(value)} is out of range; it must be ${range}`);
+    throw new HarnessValidationError(property, `${show(value)}${unit} is out of range; it must be ${range}${unit}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CustomResource, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { CfnResource, CustomResource, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Dependable, IConstruct, IDependable } from 'constructs';
 import { _findEndpoint, _harnessDependable } from './endpoint-registry';
@@ -7,6 +7,7 @@ import type { PromotionOptions } from './endpoint-version-policy';
 import { IHarnessEndpoint } from './harness-endpoint-base';
 import { INITIAL_PROMOTION_ID, VERSION_NUMBER_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
+import { omitImpliedDependsOn } from '../common/implied-depends-on';
 import { isUnresolved, show, validateString } from '../common/validation';
 import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT, _waitTimeoutProperty } from '../provider/harness-provider';
 import { _cfnHarnessOf } from '../version/harness-l1';
@@ -72,6 +73,7 @@ export function _definePromotedVersion(
   resource.node.addDependency(_harnessDependable(harness));
   const sourceEndpoint = source ?? lazySourceLookup(target, sourceName);
   resource.node.addDependency(sourceEndpoint);
+  omitImpliedDependsOn(resource.node.defaultChild as CfnResource);
 
   return resource.getAttString('Version');
 }

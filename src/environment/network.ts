@@ -35,7 +35,8 @@ export interface HarnessVpcOptions {
   readonly securityGroups?: ec2.ISecurityGroup[];
 }
 
-const SECURITY_GROUP_ID = /^sg-[0-9a-zA-Z]{8,17}$/;
+// sg- and 8 (older groups) or 17 lower-case hex characters.
+const SECURITY_GROUP_ID = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /**
  * Where the harness's sessions run: the public network or a VPC. Use the static

@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
-import { Fn, Lazy, Names, Stack, Token } from 'aws-cdk-lib';
+import { Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { readableNamePart } from './readable-name';
 
 /** Readable part; `_` + 6 hash chars + `_` + 8 stack-UUID chars bring the total to at most 40. */
 const PREFIX_LENGTH = 24;
@@ -23,6 +24,9 @@ export interface HarnessNameForms {
   attribute(): string;
 }
 
+/** The harnesses of each stack with a generated name, so each name can keep the words that tell it apart. */
+const GENERATED = new WeakMap<Stack, IConstruct[]>();
+
 /** `AWS::StackId` → its UUID → the UUID's first group, as CloudFormation evaluates it in the stack's own template. */
 const OWN_STACK_UUID_HEAD = new WeakMap<Stack, string>();
 
@@ -39,19 +43,20 @@ const OWN_STACK_UUID_HEAD = new WeakMap<Stack, string>();
  *   deploy time, are part of the name.
  *
  * The template stays deterministic (the UUID is resolved by CloudFormation),
- * and the name keeps a readable prefix from the construct path:
+ * and the name keeps a readable prefix of whole words from the construct path
+ * (see `readableNamePart`):
  * `<prefix ≤ 24>_<6 hex>_<8 hex>`, at most 40 characters, letter first, `[a-zA-Z0-9_]`.
  *
  * @param createOnlyInputs returns the rendered create-only inputs; called at synth.
  */
 export function generateHarnessName(scope: IConstruct, createOnlyInputs: () => unknown): HarnessNameForms {
   const stack = Stack.of(scope);
+  const generated = GENERATED.get(stack) ?? [];
+  generated.push(scope);
+  GENERATED.set(stack, generated);
   const head = Lazy.string({
     produce: () => {
-      let prefix = Names.uniqueResourceName(scope, { maxLength: PREFIX_LENGTH, separator: '_' });
-      if (!/^[a-zA-Z]/.test(prefix)) {
-        prefix = `H${prefix}`.slice(0, PREFIX_LENGTH);
-      }
+      const prefix = readableNamePart(scope, GENERATED.get(stack) ?? [], PREFIX_LENGTH);
       const inputs = JSON.stringify(stack.resolve(createOnlyInputs()) ?? null);
       const hash = crypto.createHash('sha256').update(inputs).digest('hex').slice(0, INPUT_HASH_LENGTH);
       return `${prefix}_${hash}_`;

@@ -1,9 +1,11 @@
-import { Annotations, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
+import { checkNoSecretsInEnvironment } from './environment-secrets';
 import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
+import { claimExplicitName } from './explicit-names';
 import { HarnessBase, IHarness } from './harness-base';
 import { HarnessNameForms, generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';
@@ -15,6 +17,8 @@ import { RenderedPolicyDocument } from './rendered-policy-document';
 import { validateProps } from './validate-props';
 import { ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
+import { omitImpliedDependsOn } from '../common/implied-depends-on';
+
 import { show, validateString } from '../common/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
 import { renderEnvironment } from '../environment/render-environment';
@@ -136,6 +140,8 @@ export class Harness extends HarnessBase {
   constructor(scope: Construct, id: string, props: HarnessProps) {
     super(scope, id, { physicalName: props.harnessName });
     validateProps(props);
+    checkNoSecretsInEnvironment(this, props.environmentVariables);
+    claimExplicitName(this, props.harnessName);
     if (props.harnessName !== undefined) {
       Annotations.of(this).addWarningV2('cdk-agentcore-harness:explicit-name',
         `harnessName ${show(props.harnessName)} is explicit. The name is create-only: a change to a create-only input `
@@ -194,6 +200,7 @@ export class Harness extends HarnessBase {
     // AND on its default policy once anything grants through grantPrincipal, so the
     // harness is created only once every grant is attached (lessons T4).
     this.resource.node.addDependency(this.executionRole);
+    omitImpliedDependsOn(this.resource);
 
     this.ctx = {
       scope: this,
@@ -294,6 +301,10 @@ export class Harness extends HarnessBase {
    * See `EndpointVersionPolicy` for the version it serves.
    */
   public addEndpoint(endpointName: string, options: HarnessEndpointOptions = {}): HarnessEndpoint {
+    if (!Token.isUnresolved(endpointName) && this.node.tryFindChild(`Endpoint${endpointName}`)) {
+      throw new HarnessValidationError('endpointName',
+        `${show(endpointName)} is already an endpoint of ${this.node.path}; endpoint names are unique per harness`);
+    }
     return new HarnessEndpoint(this, `Endpoint${endpointName}`, { ...options, harness: this, endpointName });
   }
 
@@ -358,6 +369,7 @@ export class Harness extends HarnessBase {
       roles: [this.roleName],
     });
     policy.node.addDependency(this.resource);
+    omitImpliedDependsOn(policy);
     // iam.Policy's own check: an identity policy takes resources and no principals.
     policy.node.addValidation({ validate: () => document.validateForIdentityPolicy() });
     return document;

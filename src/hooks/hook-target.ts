@@ -81,7 +81,7 @@ export abstract class HookTarget {
 class LambdaTarget extends HookTarget {
   constructor(private readonly fn: lambda.IFunction, private readonly options: LambdaHookTargetOptions) {
     super();
-    validateNumber('hooks.target.timeout', wholeDuration('hooks.target.timeout', options.timeout, 'seconds'), { min: 1, max: 900, integer: true });
+    validateNumber('hooks.target.timeout', wholeDuration('hooks.target.timeout', options.timeout, 'seconds'), { min: 1, max: 900, integer: true, unit: 'seconds' });
     if (options.failureMode !== undefined && !Object.values(HookFailureMode).includes(options.failureMode)) {
       throw new HarnessValidationError('hooks.target.failureMode', `${show(options.failureMode)} is not a HookFailureMode`);
     }

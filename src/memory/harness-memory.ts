@@ -174,7 +174,7 @@ class ManagedMemory extends HarnessMemory {
         }
       });
     }
-    validateNumber('memory.eventExpiry', wholeDuration('memory.eventExpiry', options.eventExpiry, 'days'), { min: 3, max: 365 });
+    validateNumber('memory.eventExpiry', wholeDuration('memory.eventExpiry', options.eventExpiry, 'days'), { min: 3, max: 365, unit: 'days' });
     validateString('memory.encryptionKey', options.encryptionKey?.keyArn, {
       minLength: 1, maxLength: 2048, pattern: KMS_KEY_ARN, patternDescription: 'a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<uuid>)',
     });

@@ -1,8 +1,27 @@
 import { Annotations, Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
 import { HarnessBindContext } from '../harness/bind-context';
 import { toPolicyStatement } from '../harness/execution-role';
 import { BEDROCK_INVOKE_ACTIONS, bedrockModelResources, mantleStatements } from '../permissions/required-permissions';
+
+/** Per harness: the foundation models granted in every region because an inference profile routes to them. */
+const REGION_WILDCARD_MODELS = new WeakMap<IConstruct, string[]>();
+
+/** The foundation-model ids the harness may invoke in any region (behind its inference profiles). */
+export function regionWildcardModels(harness: IConstruct): string[] {
+  return REGION_WILDCARD_MODELS.get(harness) ?? [];
+}
+
+function recordRegionWildcards(scope: IConstruct, resources: string[]): string[] {
+  for (const resource of resources) {
+    const routed = /:bedrock:\*::foundation-model\/(.+)$/.exec(resource);
+    if (routed && routed[1] !== '*') {
+      REGION_WILDCARD_MODELS.set(scope, [...new Set([...(REGION_WILDCARD_MODELS.get(scope) ?? []), routed[1]])]);
+    }
+  }
+  return resources;
+}
 
 /**
  * The ARNs `bedrock:InvokeModel*` must be allowed on for a Bedrock model id; the
@@ -25,7 +44,7 @@ function modelResources(scope: HarnessBindContext['scope'], modelId: string): st
         + 'Allow bedrock:InvokeModel and bedrock:InvokeModelWithResponseStream on their foundation-model ARNs with addToRolePolicy().');
     }
   }
-  return bedrockModelResources(stack, modelId);
+  return recordRegionWildcards(scope, bedrockModelResources(stack, modelId));
 }
 
 /** Grants the Bedrock invoke actions, and Bedrock Mantle when the model uses an OpenAI-compatible API format. */

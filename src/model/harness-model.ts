@@ -1,6 +1,7 @@
 import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { bindApiKey } from './api-key-permissions';
 import { grantBedrockModel } from './bedrock-permissions';
+import { ModelProvider, validateModelId } from './model-id';
 import {
   BedrockModelProps, GeminiModelProps, HarnessModelOptions, LiteLlmModelProps, OpenAiModelProps,
 } from './model-props';
@@ -58,8 +59,8 @@ export abstract class HarnessModel {
   public abstract _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty;
 }
 
-function validateCommon(path: string, modelId: string, options: HarnessModelOptions): void {
-  validateString(`${path}.modelId`, modelId, { minLength: 1 });
+function validateCommon(path: string, provider: ModelProvider, modelId: string, options: HarnessModelOptions): void {
+  validateModelId(`${path}.modelId`, provider, modelId);
   validateNumber(`${path}.temperature`, options.temperature, { min: 0, max: 2 });
   validateNumber(`${path}.topP`, options.topP, { min: 0, max: 1 });
   validateNumber(`${path}.maxTokens`, options.maxTokens, { min: 1, integer: true });
@@ -104,6 +105,7 @@ const LITELLM_BEDROCK = /^bedrock\/(?:(?:converse|invoke)\/)?(.+)$/;
 /** What every provider shares: the props, the model id and the common checks. */
 abstract class ProviderModel<P extends HarnessModelOptions & { readonly modelId: string }> extends HarnessModel {
   public readonly modelId: string;
+  protected abstract readonly provider: ModelProvider;
 
   constructor(protected readonly props: P) {
     super();
@@ -111,11 +113,13 @@ abstract class ProviderModel<P extends HarnessModelOptions & { readonly modelId:
   }
 
   public _validate(path: string): void {
-    validateCommon(path, this.modelId, this.props);
+    validateCommon(path, this.provider, this.modelId, this.props);
   }
 }
 
 class BedrockModel extends ProviderModel<BedrockModelProps> {
+  protected readonly provider = ModelProvider.BEDROCK;
+
   public _grant(ctx: HarnessBindContext): void {
     grantBedrockModel(ctx, this.modelId, this.props.apiFormat?._usesMantle ?? false);
   }
@@ -133,6 +137,8 @@ class BedrockModel extends ProviderModel<BedrockModelProps> {
 }
 
 class OpenAiModel extends ProviderModel<OpenAiModelProps> {
+  protected readonly provider = ModelProvider.OPENAI;
+
   public _validate(path: string): void {
     super._validate(path);
     validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
@@ -158,6 +164,8 @@ class OpenAiModel extends ProviderModel<OpenAiModelProps> {
 }
 
 class GeminiModel extends ProviderModel<GeminiModelProps> {
+  protected readonly provider = ModelProvider.GEMINI;
+
   public _validate(path: string): void {
     super._validate(path);
     validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
@@ -182,6 +190,8 @@ class GeminiModel extends ProviderModel<GeminiModelProps> {
 }
 
 class LiteLlmModel extends ProviderModel<LiteLlmModelProps> {
+  protected readonly provider = ModelProvider.LITELLM;
+
   public _validate(path: string): void {
     super._validate(path);
     validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, false);

@@ -6,6 +6,7 @@ import { ENDPOINT_NAME_RULES } from '../common/endpoint-rules';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
+import { IAM5, acknowledge, nagNotation } from '../nag/nag-notation';
 import { endpointArnOf } from '../provider/perms';
 import { renderEvaluationGate } from './private/evaluation-gate-render';
 import { PromotionEvaluationGateOptions } from './promotion-evaluation-gate';
@@ -109,6 +110,7 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
    * acknowledge cdk-nag's wildcard finding (`AwsSolutions-IAM5`) precisely.
    */
   public readonly harnessArnPattern: string;
+  private readonly endpointNames: string[];
 
   /**
    * The result log group ARNs the evaluation gate may read (`logs:FilterLogEvents`), with and without the
@@ -156,6 +158,23 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
     });
     this.harnessArnPattern = harnessArnPattern;
     this.evaluationResultsLogGroupArns = gate?.logGroupArns ?? [];
+    this.endpointNames = [from, to];
+  }
+
+  /**
+   * Called by CDK Pipelines with the CodeBuild project it made for this step:
+   * the project's role carries the one wildcard the library cannot avoid, so
+   * it is acknowledged (cdk-nag) right where it is granted.
+   *
+   * @internal
+   */
+  public _setProject(project: codebuild.IProject): void {
+    super._setProject(project);
+    acknowledge(project, this.endpointNames.map(name => ({
+      id: `${IAM5}[Resource::${nagNotation(project, endpointArnOf(this.harnessArnPattern, name))}]`,
+      reason: 'The harness id ends in ten characters the service picks at creation, so the promotion role is scoped to '
+        + 'the endpoints it promotes between, under the harness\'s name followed by exactly ten wildcard characters.',
+    })));
   }
 }
 

@@ -7,6 +7,7 @@ import { IsCompleteFunction } from './is-complete-function';
 import { OnEventFunction } from './on-event-function';
 import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from './perms';
 import { validateNumber } from '../common/validation';
+import { omitImpliedDependsOn } from '../common/implied-depends-on';
 
 /**
  * The construct id of the provider under its stack. It feeds the logical id of
@@ -138,6 +139,10 @@ export class HarnessProvider extends Construct {
     });
 
     this.acknowledgeFrameworkFindings();
+    // aws-cdk-lib's functions and state machine also depend on the roles they reference.
+    for (const resource of this.node.findAll().filter(CfnResource.isCfnResource)) {
+      omitImpliedDependsOn(resource);
+    }
   }
 
   /**

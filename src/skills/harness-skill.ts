@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { RemovalPolicy, Token } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
@@ -12,6 +12,7 @@ import { show, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 import { toPolicyStatement } from '../harness/execution-role';
 import { s3PrefixReadStatements } from '../permissions/required-permissions';
+import { IAM5, acknowledge, nagNotation } from '../nag/nag-notation';
 
 /** Options for a skill cloned from a Git repository. */
 export interface GitSkillOptions {
@@ -232,6 +233,7 @@ class AssetSkill extends HarnessSkill {
     // The skill's files exist before the harness version that names them.
     ctx.resource.node.addDependency(deployment);
     grantPrefixRead(ctx, bucket, keyPrefix);
+    acknowledgeAssetSkillFindings(ctx.scope, asset, bucket, keyPrefix);
     return { s3: { uri: `s3://${bucket.bucketName}/${keyPrefix}` } };
   }
 }
@@ -260,13 +262,53 @@ function skillsBucket(scope: Construct): s3.IBucket {
   if (existing) return existing;
   // Holds copies of local skill directories only: they can be rebuilt from
   // source, so the bucket goes with the stack.
-  return new s3.Bucket(scope, id, {
+  const bucket = new s3.Bucket(scope, id, {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     encryption: s3.BucketEncryption.S3_MANAGED,
     enforceSSL: true,
     removalPolicy: RemovalPolicy.DESTROY,
     autoDeleteObjects: true,
   });
+  acknowledge(bucket, [{
+    id: 'AwsSolutions-S1',
+    reason: 'The bucket only holds copies of local skill directories, deployed from the CDK asset and rebuilt from '
+      + 'source; it is private, SSL-only and encrypted, and CloudTrail records access.',
+  }]);
+  return bucket;
+}
+
+/**
+ * The findings of what a local skill directory brings along, none of them a
+ * choice of the user: the execution role reads exactly the skill's own key
+ * prefix, and aws-cdk-lib's BucketDeployment handler (one per stack) copies the
+ * asset with aws-cdk-lib's own grants and runtime.
+ */
+function acknowledgeAssetSkillFindings(harness: Construct, asset: s3_assets.Asset, bucket: s3.IBucket, keyPrefix: string): void {
+  acknowledge(harness, [{
+    id: `${IAM5}[Resource::${nagNotation(harness, bucket.arnForObjects(`${keyPrefix}*`))}]`,
+    reason: 'The execution role reads the objects under this skill\'s own content-addressed key prefix and nothing else '
+      + 'in the bucket; the file names inside the skill are not known to the role.',
+  }]);
+  const stack = Stack.of(harness);
+  const handlers = stack.node.children.filter(c => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  const copyReason = 'aws-cdk-lib\'s BucketDeployment handler copies the skill asset into the skills bucket with the grants '
+    + 'aws-cdk-lib writes for it (read from the CDK asset bucket, write to the destination bucket).';
+  for (const handler of handlers) {
+    acknowledge(handler, [
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: 'aws-cdk-lib\'s BucketDeployment handler only writes its own CloudWatch logs through the basic execution role.',
+      },
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*']
+        .map(action => ({ id: `${IAM5}[Action::${action}]`, reason: copyReason })),
+      { id: `${IAM5}[Resource::${nagNotation(harness, asset.bucket.arnForObjects('*'))}]`, reason: copyReason },
+      { id: `${IAM5}[Resource::${nagNotation(harness, bucket.arnForObjects('*'))}]`, reason: copyReason },
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'aws-cdk-lib pins the runtime of its BucketDeployment handler; it is updated with aws-cdk-lib.',
+      },
+    ]);
+  }
 }
 
 function nextId(scope: Construct, base: string): string {

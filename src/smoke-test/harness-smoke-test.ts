@@ -1,6 +1,7 @@
-import { Annotations, CustomResource, Duration, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CustomResource, Duration, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { HarnessValidationError } from '../common/errors';
+import { omitImpliedDependsOn } from '../common/implied-depends-on';
 import { isUnresolved, show, validateNumber, validateString } from '../common/validation';
 import { _harnessDependable, _markHarnessConsumer } from '../endpoint/endpoint-registry';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
@@ -103,7 +104,7 @@ export class HarnessSmokeTest extends Construct {
     validateRegExp(props.expectedPattern);
     const timeout = props.timeout ?? Duration.minutes(5);
     const timeoutSeconds = timeout.isUnresolved() ? timeout.toSeconds() : timeout.toMilliseconds() / 1000;
-    validateNumber('timeout', timeoutSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true });
+    validateNumber('timeout', timeoutSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true, unit: 'seconds' });
 
     const { harness, endpoint } = props;
     if (endpoint && !_sameHarness(endpoint.harness, harness)) {
@@ -152,6 +153,7 @@ export class HarnessSmokeTest extends Construct {
     if (endpointResource) {
       this.resource.node.addDependency(endpointResource);
     }
+    omitImpliedDependsOn(this.resource.node.defaultChild as CfnResource);
   }
 }
 

@@ -197,8 +197,14 @@ class GatewayTool extends HarnessTool {
 class RemoteMcpTool extends HarnessTool {
   constructor(private readonly url: string, private readonly options: RemoteMcpToolOptions) {
     super(options.name);
+    // https only, on purpose: the harness sends the configured headers (often a
+    // bearer token or API key) with every request, and plain http would carry
+    // them in clear text. A server without TLS goes behind a gateway instead.
     validateString(`${this.path}.url`, url, {
-      minLength: 1, maxLength: 16383, pattern: /^https:\/\/\S+$/, patternDescription: 'an https:// URL',
+      minLength: 1,
+      maxLength: 16383,
+      pattern: /^https:\/\/\S+$/,
+      patternDescription: 'an https:// URL (plain http would send the headers in clear text)',
     });
     for (const key of Object.keys(options.headers ?? {})) {
       validateString(`${this.path}.headers`, key, { minLength: 1, maxLength: 16383 });

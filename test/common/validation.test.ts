@@ -45,7 +45,7 @@ describe('validateNumber', () => {
     expect(() => validateNumber('p', -1, { min: 0 })).toThrow('p: -1 is out of range; it must be at least 0');
     expect(() => validateNumber('p', 9, { max: 5 })).toThrow('p: 9 is out of range; it must be at most 5');
     expect(() => validateNumber('p', 1.5, { integer: true })).toThrow('p: 1.5 must be a whole number');
-    expect(() => validateNumber('p', NaN, {})).toThrow('must be a number');
+    expect(() => validateNumber('p', NaN, {})).toThrow('p: NaN is not a finite number');
     expect(() => validateNumber('p', 2, { min: 0, max: 2, integer: true })).not.toThrow();
   });
 

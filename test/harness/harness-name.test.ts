@@ -109,6 +109,29 @@ describe('generated harness name', () => {
     expect(stack.resolve(one.harnessName)).not.toEqual(stack.resolve(two.harnessName));
   });
 
+  test('keeps whole words of the construct id and tells two harnesses in one stack apart by words', () => {
+    const stack = new Stack(createTestApp(), 'ResearchWritingAgentStack');
+    const team = new Construct(stack, 'ResearchTeam');
+    const writer = new Harness(team, 'ResearchWriterAgentHarness', { model: BEDROCK_MODEL });
+    const reviewer = new Harness(team, 'ResearchReviewerAgentHarness', { model: BEDROCK_MODEL });
+    const prefix = (h: Harness) => deployedName(stack.resolve(h.harnessName), STACK_ID).split('_')[0];
+    expect(prefix(writer)).toBe('ResearchWriterAgent');
+    expect(prefix(reviewer)).toBe('ResearchReviewerAgent');
+  });
+
+  test.each([
+    ['a short id with the stack name', 'QuickStart', 'Agent', 'QuickStartAgent'],
+    ['a long camel-case id (the stack name goes first, then trailing words)', 'Agents', 'CustomerSupportEscalationTriageAgent', 'CustomerSupport'],
+    ['a kebab-case id', 'S', 'billing-agent-for-invoices', 'SBillingAgentForInvoices'],
+    ['an id starting with a digit', 'LongStackNameThatIsDropped', '9-lives-agent-for-long-ids', 'H9LivesAgentForLongIds'],
+  ])('is made of whole words for %s', (_, stackName, id, expected) => {
+    const stack = new Stack(createTestApp(), stackName);
+    const harness = new Harness(stack, id, { model: BEDROCK_MODEL });
+    const deployed = deployedName(stack.resolve(harness.harnessName), STACK_ID);
+    expect(deployed.split('_')[0]).toBe(expected);
+    expect(deployed.length).toBeLessThanOrEqual(40);
+  });
+
   test('the harnessName attribute renders as the property in its own stack', () => {
     const stack = createTestStack();
     const harness = new Harness(stack, 'Harness', { model: BEDROCK_MODEL });

@@ -75,8 +75,8 @@ describe('HarnessHook', () => {
   });
 
   test.each([
-    ['0 seconds', Duration.seconds(0), /hooks.target.timeout: 0 is out of range; it must be between 1 and 900/],
-    ['901 seconds', Duration.seconds(901), /hooks.target.timeout: 901 is out of range/],
+    ['0 seconds', Duration.seconds(0), /hooks.target.timeout: 0 seconds is out of range; it must be between 1 and 900 seconds/],
+    ['901 seconds', Duration.seconds(901), /hooks.target.timeout: 901 seconds is out of range/],
     ['1.5 seconds', Duration.millis(1500), /hooks.target.timeout: 1 second 500 millis is not a whole number of seconds/],
   ])('fails for a Lambda timeout of %s', (_what, timeout, error) => {
     const fake = createFakeHarness();

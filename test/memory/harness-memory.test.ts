@@ -78,8 +78,8 @@ describe('HarnessMemory.managed', () => {
     ['five strategies', { strategies: ['SEMANTIC', 'SUMMARIZATION', 'USER_PREFERENCE', 'EPISODIC', 'SEMANTIC'] }, /memory.strategies: has 5 items/],
     ['a duplicate strategy', { strategies: ['SEMANTIC', 'SEMANTIC'] }, /memory.strategies\[1\]: "SEMANTIC" is listed twice/],
     ['an unknown strategy', { strategies: ['CUSTOM'] }, /memory.strategies\[0\]: "CUSTOM" is not a ManagedMemoryStrategy/],
-    ['an expiry of 2 days', { eventExpiry: Duration.days(2) }, /memory.eventExpiry: 2 is out of range; it must be between 3 and 365/],
-    ['an expiry of 366 days', { eventExpiry: Duration.days(366) }, /memory.eventExpiry: 366 is out of range/],
+    ['an expiry of 2 days', { eventExpiry: Duration.days(2) }, /memory.eventExpiry: 2 days is out of range; it must be between 3 and 365 days/],
+    ['an expiry of 366 days', { eventExpiry: Duration.days(366) }, /memory.eventExpiry: 366 days is out of range/],
     ['an expiry that is not whole days', { eventExpiry: Duration.hours(100) }, /memory.eventExpiry: 4 days 4 hours is not a whole number of days/],
   ])('fails for %s', (_what, options, error) => {
     expect(() => HarnessMemory.managed(options as any)).toThrow(error);

@@ -21,17 +21,17 @@ describe('model validation', () => {
     ['fractional maxTokens', () => HarnessModel.gemini({ modelId: 'm', apiKeyArn: KEY_ARN, maxTokens: 1.5 }), /model\.maxTokens: 1\.5 must be a whole number/],
     ['additionalParams array', () => HarnessModel.bedrock({ modelId: 'm', additionalParams: [1, 2] as any }), /model\.additionalParams: \[1,2\] must be a JSON object/],
     ['additionalParams empty key', () => HarnessModel.bedrock({ modelId: 'm', additionalParams: { '': 1 } }), /model\.additionalParams key: "" .*at least 1/],
-    ['additionalParams long key', () => HarnessModel.liteLlm({ modelId: 'm', additionalParams: { ['k'.repeat(257)]: 1 } }), /model\.additionalParams key: .* is 257 characters long; it must be at most 256/],
+    ['additionalParams long key', () => HarnessModel.liteLlm({ modelId: 'openai/m', additionalParams: { ['k'.repeat(257)]: 1 } }), /model\.additionalParams key: .* is 257 characters long; it must be at most 256/],
     ['Gemini topK above 500', () => HarnessModel.gemini({ modelId: 'm', apiKeyArn: KEY_ARN, topK: 501 }), /model\.topK: 501 .*between 0 and 500/],
     ['Gemini topK below 0', () => HarnessModel.gemini({ modelId: 'm', apiKeyArn: KEY_ARN, topK: -1 }), /model\.topK: -1 .*between 0 and 500/],
     ['Gemini fractional topK', () => HarnessModel.gemini({ modelId: 'm', apiKeyArn: KEY_ARN, topK: 2.5 }), /model\.topK: 2\.5 must be a whole number/],
     ['OpenAI empty apiBase', () => HarnessModel.openAi({ modelId: 'm', apiKeyArn: KEY_ARN, apiBase: '' }), /model\.apiBase: "" .*at least 1/],
-    ['LiteLLM apiBase too long', () => HarnessModel.liteLlm({ modelId: 'm', apiBase: 'x'.repeat(16384) }), /model\.apiBase: .* is 16384 characters long; it must be at most 16383/],
+    ['LiteLLM apiBase too long', () => HarnessModel.liteLlm({ modelId: 'openai/m', apiBase: 'x'.repeat(16384) }), /model\.apiBase: .* is 16384 characters long; it must be at most 16383/],
     ['OpenAI without a key', () => HarnessModel.openAi({ modelId: 'm' }), /model: exactly one of apiKey, apiKeyArn must be set; got none/],
     ['Gemini without a key', () => HarnessModel.gemini({ modelId: 'm' }), /model: exactly one of apiKey, apiKeyArn must be set; got none/],
     ['API key ARN in another partition', () => HarnessModel.openAi({ modelId: 'm', apiKeyArn: KEY_ARN.replace('arn:aws:', 'arn:aws-cn:') }),
       /model\.apiKeyArn: "arn:aws-cn:.*" does not match an API-key credential provider ARN/],
-    ['API key ARN of another kind', () => HarnessModel.liteLlm({ modelId: 'm', apiKeyArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/x' }),
+    ['API key ARN of another kind', () => HarnessModel.liteLlm({ modelId: 'openai/m', apiKeyArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/x' }),
       /model\.apiKeyArn: .* does not match/],
   ])('fails on %s', (_, model, message) => {
     expect(build(model())).toThrow(message);
@@ -54,7 +54,7 @@ describe('model validation', () => {
     expect(() => newHarness({ model: HarnessModel.gemini({ modelId: 'm', apiKey: key(one) }) }, one))
       .toThrow(/model\.apiKey: ".*" does not match an API-key credential provider ARN/);
     const two = createTestStack();
-    expect(() => newHarness({ model: BEDROCK_MODEL, additionalModels: [HarnessModel.liteLlm({ modelId: 'm', apiKey: key(two) })] }, two))
+    expect(() => newHarness({ model: BEDROCK_MODEL, additionalModels: [HarnessModel.liteLlm({ modelId: 'openai/m', apiKey: key(two) })] }, two))
       .toThrow(/additionalModels\[0\]\.apiKey: ".*" does not match/);
   });
 

@@ -41,10 +41,11 @@ describe('HarnessSmokeTest', () => {
     const [{ resource }] = smokeTests(template);
     expect(resource.DependsOn.sort()).toEqual([
       endpointResource(template, 'STAGING').id,
-      onlyId(template, 'AWS::BedrockAgentCore::Harness'),
       ...Object.keys(template.findResources('AWS::IAM::Role', { Properties: { AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'bedrock-agentcore.amazonaws.com' } }] } } })),
       ...Object.keys(template.findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('^Harness') } })),
     ].sort());
+    // The harness itself is ordered by the reference to its ARN.
+    expect(resource.Properties.HarnessArn).toEqual(getAtt(onlyId(template, 'AWS::BedrockAgentCore::Harness'), 'Arn'));
   });
 
   test('without an endpoint: DEFAULT (no Qualifier), triggered by the harness version', () => {
@@ -133,9 +134,9 @@ describe('HarnessSmokeTest', () => {
       expect(smokeTests(Template.fromStack(stack))[0].resource.Properties).toMatchObject({ Prompt: 'late prompt', ExpectedPattern: '(' });
     });
 
-    test.each([[Duration.seconds(0), /^timeout: 0 is out of range; it must be between 1 and 840/],
-      [Duration.minutes(15), /^timeout: 900 is out of range; it must be between 1 and 840/],
-      [Duration.millis(1500), /^timeout: 1\.5 must be a whole number/]])('fails for timeout %#', (timeout, error) => {
+    test.each([[Duration.seconds(0), /^timeout: 0 seconds is out of range; it must be between 1 and 840 seconds/],
+      [Duration.minutes(15), /^timeout: 900 seconds is out of range; it must be between 1 and 840 seconds/],
+      [Duration.millis(1500), /^timeout: 1\.5 seconds must be a whole number of seconds/]])('fails for timeout %#', (timeout, error) => {
       const { stack, harness } = harnessStack();
       expect(() => new HarnessSmokeTest(stack, 'Smoke', { harness, prompt: 'hi', timeout })).toThrow(error);
     });
