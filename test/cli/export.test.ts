@@ -149,12 +149,12 @@ test('throttling is retried on every read', async () => {
   expect(emulator.faults.pending()).toBe(0);
 });
 
-test('persistent throttling fails with the call named, and writes nothing', async () => {
+test('persistent throttling is retried until --timeout, then exits 6 and writes nothing', async () => {
   const h = seed();
-  emulator.faults.inject('GetHarness', 'throttling', 100);
-  const run = await runCli(emulator, ['export', '--harness', h.harnessId, '--output', outDir()]);
-  expect(run.code).toBe(1);
-  expect(run.stderr).toMatch(/GetHarness on harness .* failed: ThrottlingException/);
+  emulator.faults.inject('GetHarness', 'throttling', 1000);
+  const run = await runCli(emulator, ['export', '--harness', h.harnessId, '--output', outDir(), '--timeout', '3']);
+  expect(run.code).toBe(6);
+  expect(run.stderr).toMatch(/timed out|--timeout/i);
   expect(existsSync(outDir())).toBe(false);
 });
 

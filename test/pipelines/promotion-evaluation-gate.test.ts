@@ -151,7 +151,7 @@ describe('HarnessPromotionStep evaluationGate', () => {
       ['eleven thresholds', { minScores: Array.from({ length: 11 }, (_, i) => EvaluatorThreshold.of(`Builtin.E${i}`, 0.5)) }, /^evaluationGate\.minScores: has 11 thresholds/],
       ['a score above 1', { minScores: [EvaluatorThreshold.of('Builtin.Helpfulness', 1.2)] }, /^evaluationGate\.minScores\[0\]\.minScore: 1\.2 must be a score from 0 to 1/],
       ['a negative score', { minScores: [HELPFUL, EvaluatorThreshold.of('Builtin.Correctness', -0.1)] }, /^evaluationGate\.minScores\[1\]\.minScore: -0\.1 must be/],
-      ['a NaN score', { minScores: [EvaluatorThreshold.of('Builtin.Helpfulness', NaN)] }, /^evaluationGate\.minScores\[0\]\.minScore: null must be/],
+      ['a NaN score', { minScores: [EvaluatorThreshold.of('Builtin.Helpfulness', NaN)] }, /^evaluationGate\.minScores\[0\]\.minScore: NaN must be/],
       ['a bare evaluator name', { minScores: [EvaluatorThreshold.of('Helpfulness', 0.5)] }, /^evaluationGate\.minScores\[0\]\.evaluatorId: "Helpfulness" is not an evaluator; give Builtin\.<Name>/],
       ['a malformed custom id', { minScores: [EvaluatorThreshold.of('tone-short', 0.5)] }, /^evaluationGate\.minScores\[0\]\.evaluatorId: "tone-short" is not an evaluator/],
       ['a duplicate', { minScores: [HELPFUL, EvaluatorThreshold.of('Builtin.Helpfulness', 0.5)] }, /^evaluationGate\.minScores\[1\]\.evaluatorId: "Builtin\.Helpfulness" has two thresholds/],
