@@ -1,4 +1,5 @@
 import { CfnHarness, IOAuth2CredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { grantCredentialProvider, OAUTH2_PROVIDER } from '../common/credential-provider-grants';
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateListLength, validateString, validateStringMap } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
@@ -62,8 +63,8 @@ export abstract class GatewayOutboundAuth {
 
   /**
    * An OAuth token from an AgentCore Identity credential provider. The execution
-   * role gets the provider's `grantUse` (token-vault access to THAT provider and its
-   * client secret); IAM and `none` get no token-vault access.
+   * role gets token-vault access to THAT provider and may read its own client
+   * secret only; IAM and `none` get no token-vault access.
    */
   public static oauth(provider: IOAuth2CredentialProvider, options: GatewayOAuthOptions): GatewayOutboundAuth {
     return new OAuth(provider, options);
@@ -121,7 +122,7 @@ class OAuth extends GatewayOutboundAuth {
       throw new HarnessValidationError(`${p}.grantType`, `${show(o.grantType)} is not a GatewayOAuthGrantType`);
     }
 
-    this.provider.grantUse(ctx.grantee);
+    grantCredentialProvider(ctx, OAUTH2_PROVIDER, providerArn, this.provider.clientSecretArn);
 
     return {
       oauth: {
