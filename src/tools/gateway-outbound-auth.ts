@@ -76,6 +76,19 @@ export abstract class GatewayOutboundAuth {
    */
   public abstract readonly _usesIam: boolean;
 
+  /**
+   * The gateway inbound authorizer type this outbound auth can pass
+   * (`AWS_IAM`, `CUSTOM_JWT` or `NONE`, as aws-cdk-lib's `GatewayAuthorizerType`).
+   * @internal
+   */
+  public abstract readonly _matchingAuthorizer: string;
+
+  /**
+   * How users write this outbound auth, for error messages.
+   * @internal
+   */
+  public abstract readonly _description: string;
+
   /** @internal */
   public abstract _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessGatewayOutboundAuthProperty;
 
@@ -83,9 +96,13 @@ export abstract class GatewayOutboundAuth {
 
 class SimpleAuth extends GatewayOutboundAuth {
   public readonly _usesIam: boolean;
+  public readonly _matchingAuthorizer: string;
+  public readonly _description: string;
   constructor(private readonly rendered: CfnHarness.HarnessGatewayOutboundAuthProperty) {
     super();
     this._usesIam = rendered.awsIam !== undefined;
+    this._matchingAuthorizer = this._usesIam ? 'AWS_IAM' : 'NONE';
+    this._description = this._usesIam ? 'GatewayOutboundAuth.iam() (SigV4)' : 'GatewayOutboundAuth.none() (no credentials)';
   }
   public _bind(): CfnHarness.HarnessGatewayOutboundAuthProperty {
     return this.rendered;
@@ -94,6 +111,8 @@ class SimpleAuth extends GatewayOutboundAuth {
 
 class OAuth extends GatewayOutboundAuth {
   public readonly _usesIam = false;
+  public readonly _matchingAuthorizer = 'CUSTOM_JWT';
+  public readonly _description = 'GatewayOutboundAuth.oauth() (a bearer token)';
 
   constructor(private readonly provider: IOAuth2CredentialProvider, private readonly options: GatewayOAuthOptions) {
     super();
