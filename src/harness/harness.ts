@@ -1,4 +1,4 @@
-import { Annotations, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnDeletionPolicy, CfnResource, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -12,6 +12,7 @@ import { importHarness } from './imported-harness';
 import { INLINE_POLICY_QUOTA, policyDocumentLength } from './inline-policy-size';
 import { RecordingGrantee } from './recording-grantee';
 import { RenderedPolicyDocument } from './rendered-policy-document';
+import { retainWithHarness, warnDeletedDependencies } from './retention';
 import { validateProps } from './validate-props';
 import { ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
@@ -126,6 +127,7 @@ export class Harness extends HarnessBase {
   private readonly hooks: BoundList<HarnessHook, CfnHarness.HarnessHookProperty>;
   private readonly allowedTools?: string[];
   private readonly managedMemory: boolean;
+  private readonly removalPolicy: RemovalPolicy;
   private readonly name: HarnessNameForms;
   /** The statements the harness writes itself, inline in the role it created; undefined for a role passed in. */
   private readonly executionPolicy?: RenderedPolicyDocument;
@@ -248,6 +250,12 @@ export class Harness extends HarnessBase {
     }
 
     this.managedMemory = memoryOption._managed;
+    this.removalPolicy = removalPolicy;
+    if (removalPolicy !== RemovalPolicy.DESTROY && props.role === undefined) {
+      // The role and its policies go with the harness, or a retained harness would point at a deleted role.
+      retainWithHarness(this, () => [this.executionRole, this.node.tryFindChild('PostCreatePolicy')]
+        .filter((scope): scope is Construct => scope !== undefined), removalPolicy);
+    }
 
     // Bound last, once every attribute an option may read is set. Options added
     // later are bound when they are added, so the constructs and dependencies their
@@ -362,7 +370,26 @@ export class Harness extends HarnessBase {
     validateHookSet(this.hooks.render() ?? []);
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
+    this.warnRetainedDependencies();
     return this.validateInlinePolicySize();
+  }
+
+  /** A retained harness must not depend on resources deleted with the stack. */
+  private warnRetainedDependencies(): void {
+    if (this.removalPolicy === RemovalPolicy.DESTROY) return;
+    const owned = new Set<CfnResource>([this.resource]);
+    const ownedPolicies: unknown[] = [];
+    // Only a role the harness created is retained with it; a role passed in is the user's to keep.
+    for (const child of this.executionPolicy ? this.executionRole.node.findAll() : []) {
+      if (child instanceof CfnResource) owned.add(child);
+    }
+    const postCreate = this.node.tryFindChild('PostCreatePolicy')?.node.tryFindChild('Resource');
+    if (postCreate instanceof CfnResource) owned.add(postCreate);
+    for (const child of owned) {
+      // What the harness itself references, and what its own role's policies grant access to.
+      ownedPolicies.push((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
+    }
+    warnDeletedDependencies(this, ownedPolicies, owned);
   }
 
   /**

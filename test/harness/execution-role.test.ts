@@ -155,6 +155,9 @@ describe('default execution role', () => {
         Roles: [{ Ref: roleId }],
       },
       DependsOn: [harnessId],
+      // Retained with the managed-memory harness, so a retained harness keeps its memory access.
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
     });
   });
 
