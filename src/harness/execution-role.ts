@@ -41,6 +41,17 @@ export function workloadIdentityArns(scope: Construct): string[] {
   return [directory, `${directory}/workload-identity/*`];
 }
 
+/** Pulling an image from ECR Public (the default runtime image, or a public image). */
+export const ECR_PUBLIC_PULL_ACTIONS = ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'];
+
+/**
+ * The ECR Public pull statement, for the default runtime image or a public image
+ * only: neither action has resource-level permissions, so it is granted on `*`.
+ */
+export function ecrPublicPullStatement(sid: string): iam.PolicyStatement {
+  return new iam.PolicyStatement({ sid, actions: ECR_PUBLIC_PULL_ACTIONS, resources: ['*'] });
+}
+
 /**
  * The statements every harness of a stack shares, built once per stack (they
  * depend on nothing but its partition, region and account) and frozen, so that
@@ -64,12 +75,6 @@ function buildBaseStatements(stack: Stack): iam.PolicyStatement[] {
   const { partition, region, account } = stack;
   const logGroups = `arn:${partition}:logs:${region}:${account}:log-group:/aws/bedrock-agentcore/runtimes/*`;
   return [
-    // Pulling the default runtime image from ECR Public; neither action has resource-level permissions.
-    new iam.PolicyStatement({
-      sid: 'PullDefaultRuntimeImage',
-      actions: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'],
-      resources: ['*'],
-    }),
     // X-Ray has no resource-level permissions for these actions.
     new iam.PolicyStatement({
       sid: 'XRay',

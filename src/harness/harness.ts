@@ -3,7 +3,7 @@ import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedro
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
-import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
+import { baseExecutionStatements, createExecutionRole, ecrPublicPullStatement, EXECUTION_POLICY_NAME } from './execution-role';
 import { HarnessBase, IHarness } from './harness-base';
 import { HarnessNameForms, generateHarnessName } from './harness-name';
 import { HarnessAttributes, HarnessProps } from './harness-props';
@@ -164,6 +164,10 @@ export class Harness extends HarnessBase {
     this.grantPrincipal = this.grantee;
     for (const statement of baseExecutionStatements(this)) {
       this.addToRolePolicy(statement);
+    }
+    if (props.containerImage === undefined) {
+      // The default runtime image comes from ECR Public; a container image grants its own pull.
+      this.addToRolePolicy(ecrPublicPullStatement('PullDefaultRuntimeImage'));
     }
 
     // Rendered below, once the resource exists for options that read its attributes.
