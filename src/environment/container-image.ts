@@ -76,7 +76,9 @@ class PublicImage extends HarnessContainerImage {
   constructor(private readonly uri: string) {
     super();
     validateString('containerImage', uri, {
-      minLength: 1, maxLength: 1024, pattern: PUBLIC_IMAGE,
+      minLength: 1,
+      maxLength: 1024,
+      pattern: PUBLIC_IMAGE,
       patternDescription: 'a public image URI, public.ecr.aws/<registry-alias>/<repository>[:tag][@digest]',
     });
   }

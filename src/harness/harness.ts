@@ -258,7 +258,7 @@ export class Harness extends HarnessBase {
     if (removalPolicy !== RemovalPolicy.DESTROY && props.role === undefined) {
       // The role and its policies go with the harness, or a retained harness would point at a deleted role.
       retainWithHarness(this, () => [this.executionRole, this.node.tryFindChild('PostCreatePolicy')]
-        .filter((scope): scope is Construct => scope !== undefined), removalPolicy);
+        .filter((child): child is Construct => child !== undefined), removalPolicy);
     }
 
     // Bound last, once every attribute an option may read is set. Options added

@@ -67,7 +67,8 @@ describe('gateway outbound auth agrees with the gateway inbound authorizer', () 
     const stack = createTestStack();
     const gateway = agentcore.Gateway.fromGatewayAttributes(stack, 'Imported', {
       gatewayArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/my-gateway-abcdef1234',
-      gatewayId: 'my-gateway-abcdef1234', gatewayName: 'my-gateway',
+      gatewayId: 'my-gateway-abcdef1234',
+      gatewayName: 'my-gateway',
       role: { roleArn: 'arn:aws:iam::123456789012:role/gw' } as any,
     });
     newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.gateway(gateway, { outboundAuth: GatewayOutboundAuth.none() })] }, stack);
