@@ -3,7 +3,7 @@
 // preferences in managed memory.
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   ApiKeyCredentialLocation,
   ApiKeyCredentialProvider,
@@ -42,6 +42,9 @@ export function build(app: App): void {
     description: 'Tools of the research and writing agent',
     authorizerConfiguration: GatewayAuthorizer.usingAwsIam(),
   });
+  // The harness keeps its conversations (managed memory), so it is retained with the stack; the gateway it
+  // calls is retained too, or the retained harness would point at a deleted gateway.
+  gateway.applyRemovalPolicy(RemovalPolicy.RETAIN);
   gateway.addOpenApiTarget('WebSearch', {
     gatewayTargetName: 'web-search',
     description: 'Web search (Brave Search API)',

@@ -2,7 +2,7 @@ import { IResource, Resource } from 'aws-cdk-lib';
 import { HarnessEndpointReference, IHarnessEndpointRef } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IHarness } from '../harness/harness-base';
-import { HARNESS_INVOKE_ACTIONS } from '../provider/perms';
+import { HARNESS_INVOKE_ACTIONS, HARNESS_INVOKE_COMMAND_ACTIONS } from '../provider/perms';
 
 /**
  * A named endpoint of a harness (for example `STAGING` or `PROD`): a stable
@@ -29,6 +29,11 @@ export interface IHarnessEndpoint extends IResource, IHarnessEndpointRef {
    * Grants the permissions to invoke the harness through this endpoint.
    */
   grantInvoke(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants the permission to run shell commands in sessions reached through this endpoint.
+   */
+  grantInvokeCommand(grantee: iam.IGrantable): iam.Grant;
 }
 
 /**
@@ -59,6 +64,19 @@ export abstract class HarnessEndpointBase extends Resource implements IHarnessEn
     return iam.Grant.addToPrincipal({
       grantee,
       actions: HARNESS_INVOKE_ACTIONS,
+      resourceArns: [this.harness.harnessArn, this.harnessEndpointArn],
+    });
+  }
+
+  /**
+   * Grants `bedrock-agentcore:InvokeAgentRuntimeCommand` (run a shell command in a
+   * session) for calls with this endpoint as qualifier, on the harness ARN and this
+   * endpoint's ARN, as `grantInvoke` does; other endpoints are not covered.
+   */
+  public grantInvokeCommand(grantee: iam.IGrantable): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: HARNESS_INVOKE_COMMAND_ACTIONS,
       resourceArns: [this.harness.harnessArn, this.harnessEndpointArn],
     });
   }

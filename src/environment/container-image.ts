@@ -5,19 +5,25 @@ import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
+import { ecrPublicPullStatement } from '../harness/execution-role';
 
 const CONTAINER_URI = /^(([0-9]{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?|public\.ecr\.aws)\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
+const PUBLIC_IMAGE = /^public\.ecr\.aws\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?$/;
+/** A private ECR repository ARN; an `ecr-public` ARN cannot form a private image URI. */
+const PRIVATE_REPOSITORY_ARN = /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository\/.+$/;
+
 /**
  * The container image the harness's sessions run in, instead of the AgentCore
  * default runtime image. Use the static factories.
  *
- * The execution role can pull from that repository only
+ * For a private ECR image the execution role can pull from that repository only
  * (`ecr:BatchCheckLayerAvailability`, `ecr:GetDownloadUrlForLayer`,
  * `ecr:BatchGetImage`), plus `ecr:GetAuthorizationToken`, which has no
- * resource-level permissions and is granted on `*`.
+ * resource-level permissions and is granted on `*`. A public image gets the
+ * ECR Public token actions instead (also on `*`).
  */
 export abstract class HarnessContainerImage {
   /**
@@ -26,6 +32,17 @@ export abstract class HarnessContainerImage {
    */
   public static fromEcrRepository(repository: ecr.IRepository, tagOrDigest: string = 'latest'): HarnessContainerImage {
     return new EcrImage(repository, tagOrDigest);
+  }
+
+  /**
+   * A public image from the ECR Public registry, by URI:
+   * `public.ecr.aws/<registry-alias>/<repository>[:tag][@sha256:digest]`. The role gets
+   * the ECR Public token actions (`ecr-public:GetAuthorizationToken`,
+   * `sts:GetServiceBearerToken`, which have no resource-level permissions); no
+   * private-registry permissions.
+   */
+  public static fromPublicRegistry(imageUri: string): HarnessContainerImage {
+    return new PublicImage(imageUri);
   }
 
   /**
@@ -55,9 +72,33 @@ function render(uri: string): CfnHarness.HarnessEnvironmentArtifactProperty {
   return { containerConfiguration: { containerUri: uri } };
 }
 
+class PublicImage extends HarnessContainerImage {
+  constructor(private readonly uri: string) {
+    super();
+    validateString('containerImage', uri, {
+      minLength: 1,
+      maxLength: 1024,
+      pattern: PUBLIC_IMAGE,
+      patternDescription: 'a public image URI, public.ecr.aws/<registry-alias>/<repository>[:tag][@digest]',
+    });
+  }
+
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessEnvironmentArtifactProperty {
+    ctx.addToRolePolicy(ecrPublicPullStatement('PullPublicImage'));
+    return render(this.uri);
+  }
+}
+
 class EcrImage extends HarnessContainerImage {
   constructor(private readonly repository: ecr.IRepository, private readonly tagOrDigest: string) {
     super();
+    // An imported repository's URI is built from its ARN: an ARN of another kind
+    // (e.g. an ecr-public repository) would render a malformed image URI.
+    validateString('containerImage.repository', repository.repositoryArn, {
+      pattern: PRIVATE_REPOSITORY_ARN,
+      patternDescription: 'a private ECR repository ARN, arn:<partition>:ecr:<region>:<account>:repository/<name> '
+        + '(for a public image use HarnessContainerImage.fromPublicRegistry)',
+    });
     if (!Token.isUnresolved(tagOrDigest)) {
       if (tagOrDigest.startsWith('sha256:')) {
         validateString('containerImage.digest', tagOrDigest, { pattern: IMAGE_DIGEST, patternDescription: 'sha256: and 64 lowercase hex characters' });

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { baseStatements, RequiredStatement, workloadIdentityResources } from '../permissions/required-permissions';
+import { baseStatements, ECR_PUBLIC_PULL_ACTIONS, ecrPublicPullStatements, RequiredStatement, workloadIdentityResources } from '../permissions/required-permissions';
 
 const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
 
@@ -38,6 +38,17 @@ export function createExecutionRole(scope: Construct, id: string, policy: iam.Po
 /** The default workload-identity directory of the stack's account and region, and every identity in it. */
 export function workloadIdentityArns(scope: Construct): string[] {
   return workloadIdentityResources(Stack.of(scope));
+}
+
+/** Pulling an image from ECR Public (the default runtime image, or a public image). */
+export { ECR_PUBLIC_PULL_ACTIONS };
+
+/**
+ * The ECR Public pull statement, for the default runtime image or a public image
+ * only: neither action has resource-level permissions, so it is granted on `*`.
+ */
+export function ecrPublicPullStatement(sid: string): iam.PolicyStatement {
+  return toPolicyStatement({ ...ecrPublicPullStatements('container image')[0], sid });
 }
 
 /**

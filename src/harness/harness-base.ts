@@ -39,6 +39,12 @@ export interface IHarness extends IResource, iam.IGrantable, ec2.IConnectable, I
   /** Grants the actions InvokeHarness requires on this harness and its endpoints. */
   grantInvoke(grantee: iam.IGrantable): iam.Grant;
 
+  /**
+   * Grants `bedrock-agentcore:InvokeAgentRuntimeCommand` (a shell command in a
+   * session) on this harness and its endpoints.
+   */
+  grantInvokeCommand(grantee: iam.IGrantable): iam.Grant;
+
   /** Grants the given `bedrock-agentcore:` actions on this harness and its endpoints. */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 
@@ -113,6 +119,11 @@ export abstract class HarnessBase extends Resource implements IHarness {
   /** [disable-awslint:no-grants] */
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
     return this.grants.invoke(grantee);
+  }
+
+  /** [disable-awslint:no-grants] */
+  public grantInvokeCommand(grantee: iam.IGrantable): iam.Grant {
+    return this.grants.invokeCommand(grantee);
   }
 
   /** [disable-awslint:no-grants] */

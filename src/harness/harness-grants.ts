@@ -1,6 +1,6 @@
 import { IHarnessRef } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { endpointArnOf, HARNESS_INVOKE_ACTIONS } from '../provider/perms';
+import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_INVOKE_COMMAND_ACTIONS } from '../provider/perms';
 
 // Still exported from here, where it has always been.
 export { HARNESS_INVOKE_ACTIONS };
@@ -21,6 +21,16 @@ export class HarnessGrants {
   /** Allows the grantee to invoke the harness through any endpoint, DEFAULT included. */
   public invoke(grantee: iam.IGrantable): iam.Grant {
     return this.actions(grantee, ...HARNESS_INVOKE_ACTIONS);
+  }
+
+  /**
+   * Allows the grantee to run shell commands in the harness's sessions
+   * (`bedrock-agentcore:InvokeAgentRuntimeCommand`) through any endpoint, DEFAULT included.
+   * A command runs with the session's full access (its files and the execution role's
+   * permissions), so grant it separately from `invoke`.
+   */
+  public invokeCommand(grantee: iam.IGrantable): iam.Grant {
+    return this.actions(grantee, ...HARNESS_INVOKE_COMMAND_ACTIONS);
   }
 
   /** Allows the grantee the given actions on the harness and its endpoints. */

@@ -1,10 +1,10 @@
-import { Annotations, CfnDeletionPolicy, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnDeletionPolicy, CfnResource, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { HarnessBindContext } from './bind-context';
 import { checkNoSecretsInEnvironment } from './environment-secrets';
-import { baseExecutionStatements, createExecutionRole, EXECUTION_POLICY_NAME } from './execution-role';
+import { baseExecutionStatements, createExecutionRole, ecrPublicPullStatement, EXECUTION_POLICY_NAME } from './execution-role';
 import { claimExplicitName } from './explicit-names';
 import { HarnessBase, IHarness } from './harness-base';
 import { HarnessNameForms, generateHarnessName } from './harness-name';
@@ -14,6 +14,7 @@ import { importHarness } from './imported-harness';
 import { INLINE_POLICY_QUOTA, policyDocumentLength } from './inline-policy-size';
 import { RecordingGrantee } from './recording-grantee';
 import { RenderedPolicyDocument } from './rendered-policy-document';
+import { retainWithHarness, warnDeletedDependencies } from './retention';
 import { validateProps } from './validate-props';
 import { ROLE_ARN } from '../common/arn-patterns';
 import { HarnessValidationError } from '../common/errors';
@@ -131,6 +132,7 @@ export class Harness extends HarnessBase {
   private readonly hooks: BoundList<HarnessHook, CfnHarness.HarnessHookProperty>;
   private readonly allowedTools?: string[];
   private readonly managedMemory: boolean;
+  private readonly removalPolicy: RemovalPolicy;
   private readonly name: HarnessNameForms;
   /** The statements the harness writes itself, inline in the role it created; undefined for a role passed in. */
   private readonly executionPolicy?: RenderedPolicyDocument;
@@ -169,6 +171,10 @@ export class Harness extends HarnessBase {
     this.grantPrincipal = this.grantee;
     for (const statement of baseExecutionStatements(this)) {
       this.addToRolePolicy(statement);
+    }
+    if (props.containerImage === undefined) {
+      // The default runtime image comes from ECR Public; a container image grants its own pull.
+      this.addToRolePolicy(ecrPublicPullStatement('PullDefaultRuntimeImage'));
     }
 
     // Rendered below, once the resource exists for options that read its attributes.
@@ -256,6 +262,12 @@ export class Harness extends HarnessBase {
     }
 
     this.managedMemory = memoryOption._managed;
+    this.removalPolicy = removalPolicy;
+    if (removalPolicy !== RemovalPolicy.DESTROY && props.role === undefined) {
+      // The role and its policies go with the harness, or a retained harness would point at a deleted role.
+      retainWithHarness(this, () => [this.executionRole, this.node.tryFindChild('PostCreatePolicy')]
+        .filter((child): child is Construct => child !== undefined), removalPolicy);
+    }
 
     // Bound last, once every attribute an option may read is set. Options added
     // later are bound when they are added, so the constructs and dependencies their
@@ -380,7 +392,26 @@ export class Harness extends HarnessBase {
     validateHookSet(this.hooks.render() ?? []);
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
+    this.warnRetainedDependencies();
     return this.validateInlinePolicySize();
+  }
+
+  /** A retained harness must not depend on resources deleted with the stack. */
+  private warnRetainedDependencies(): void {
+    if (this.removalPolicy === RemovalPolicy.DESTROY) return;
+    const owned = new Set<CfnResource>([this.resource]);
+    const ownedPolicies: unknown[] = [];
+    // Only a role the harness created is retained with it; a role passed in is the user's to keep.
+    for (const child of this.executionPolicy ? this.executionRole.node.findAll() : []) {
+      if (child instanceof CfnResource) owned.add(child);
+    }
+    const postCreate = this.node.tryFindChild('PostCreatePolicy')?.node.tryFindChild('Resource');
+    if (postCreate instanceof CfnResource) owned.add(postCreate);
+    for (const child of owned) {
+      // What the harness itself references, and what its own role's policies grant access to.
+      ownedPolicies.push((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
+    }
+    warnDeletedDependencies(this, ownedPolicies, owned);
   }
 
   /**

@@ -53,8 +53,8 @@ export interface BedrockModelProps extends HarnessModelOptions {
  */
 export interface HarnessModelApiKeyOptions {
   /**
-   * The credential provider that holds the API key. Its `grantUse` gives the
-   * role access to the key and to its secret.
+   * The credential provider that holds the API key. The role may use that
+   * provider and read its own secret only.
    * @default - `apiKeyArn` is used
    */
   readonly apiKey?: IApiKeyCredentialProvider;
@@ -62,10 +62,8 @@ export interface HarnessModelApiKeyOptions {
   /**
    * The ARN of an API-key credential provider
    * (`arn:aws:bedrock-agentcore:<region>:<account>:token-vault/<vault>/apikeycredentialprovider/<name>`).
-   * The secret behind it is unknown, so the role may read every
-   * `bedrock-agentcore-identity!*` secret in that account and region; pass
-   * `apiKey` (for example `ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes`
-   * with `apiKeySecretArn`) for a grant scoped to one secret.
+   * The role may use that provider and read the secret AgentCore Identity keeps
+   * its key in (`bedrock-agentcore-identity!<vault>/apikey/<name>-??????`).
    * @default - `apiKey` is used
    */
   readonly apiKeyArn?: string;

@@ -62,6 +62,8 @@ export const MANTLE_BEARER_ACTIONS = ['bedrock-mantle:CallWithBearerToken'];
 export const WORKLOAD_IDENTITY_ACTIONS = ['bedrock-agentcore:GetWorkloadAccessToken', 'bedrock-agentcore:GetWorkloadAccessTokenForJWT'];
 export const API_KEY_USE_ACTIONS = ['bedrock-agentcore:GetResourceApiKey'];
 export const OAUTH2_USE_ACTIONS = ['bedrock-agentcore:GetResourceOauth2Token', 'bedrock-agentcore:CompleteResourceTokenAuth'];
+/** Pulling from ECR Public (the default runtime image, or a public image); no resource-level permissions. */
+export const ECR_PUBLIC_PULL_ACTIONS = ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'];
 export const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
 /** No resource-level permissions: granted on `*`. */
 export const ECR_AUTH_ACTIONS = ['ecr:GetAuthorizationToken'];
@@ -114,8 +116,6 @@ export function baseStatements(env: PermissionEnv): RequiredStatement[] {
   const logGroups = `arn:${partition}:logs:${region}:${account}:log-group:/aws/bedrock-agentcore/runtimes/*`;
   const reason = 'every harness';
   return [
-    // Pulling the default runtime image from ECR Public; neither action has resource-level permissions.
-    { kind: 'base', sid: 'PullDefaultRuntimeImage', actions: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'], resources: ['*'], reason },
     // X-Ray has no resource-level permissions for these actions.
     { kind: 'base', sid: 'XRay', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'], resources: ['*'], reason },
     // The runtime's log-group name is service-generated; only its prefix is known.
@@ -189,7 +189,7 @@ export function tokenVaultResources(providerArn: string | undefined, directory: 
 /**
  * Credential-provider use: the provider, its token-vault parents and the harness's workload identities;
  * plus its secret. The secret's ARN is not in the harness configuration: `secretArn` gives it when known
- * (e.g. read from the provider); otherwise the identity service's secrets of the provider's account and region.
+ * (e.g. read from the provider); otherwise that provider's own secret, named from the provider ARN.
  */
 export function credentialProviderStatements(
   env: PermissionEnv, providerArn: string, type: 'apiKey' | 'oauth2', reason: string, secretArn?: string,
@@ -197,8 +197,13 @@ export function credentialProviderStatements(
   parentsFrom: string | undefined = providerArn,
 ): RequiredStatement[] {
   const arn = parentsFrom === undefined ? undefined : splitArn(parentsFrom);
+  // AgentCore Identity keeps a provider's credential in the secret `bedrock-agentcore-identity!<vault>/<apikey|oauth2>/<name>`
+  // plus Secrets Manager's six-character suffix: observed service naming, not a documented contract.
+  const path = arn?.resource.split('/') ?? [];
+  const vault = path[1] || 'default';
+  const name = path.slice(3).join('/') || '*';
   const secret = secretArn
-    ?? `arn:${env.partition}:secretsmanager:${arn?.region ?? env.region}:${arn?.account ?? env.account}:secret:bedrock-agentcore-identity!*`;
+    ?? `arn:${env.partition}:secretsmanager:${arn?.region || env.region}:${arn?.account || env.account}:secret:bedrock-agentcore-identity!${vault}/${type === 'apiKey' ? 'apikey' : 'oauth2'}/${name}-??????`;
   return [
     {
       kind: 'credentialProvider',
@@ -225,6 +230,11 @@ export function s3PrefixReadStatements(bucketArn: string, prefix: string, reason
 }
 
 const ECR_URI = /^([0-9]{12})\.dkr\.ecr\.([a-z0-9-]+)\.[^/]+\/([^:@]+)/;
+
+/** Pulling the default runtime image or a public image from ECR Public (no resource-level permissions). */
+export function ecrPublicPullStatements(reason: string): RequiredStatement[] {
+  return [{ kind: 'containerImage', actions: ECR_PUBLIC_PULL_ACTIONS, resources: ['*'], reason }];
+}
 
 /** Pulling a private ECR image: the repository, and the registry login (no resource-level permissions). */
 export function containerImageStatements(env: PermissionEnv, containerUri: string): RequiredStatement[] {
@@ -354,6 +364,8 @@ export function requiredStatements(config: HarnessPermissionInput, env: Permissi
 
   const containerUri = config.environmentArtifact?.containerConfiguration?.containerUri;
   if (typeof containerUri === 'string') out.push(...containerImageStatements(env, containerUri));
+  // The default runtime image and public images come from ECR Public; a private image needs no ECR Public access.
+  if (typeof containerUri !== 'string' || containerUri.startsWith('public.ecr.aws/')) out.push(...ecrPublicPullStatements('container image'));
   return out;
 }
 

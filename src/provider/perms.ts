@@ -20,6 +20,17 @@ export const HARNESS_INVOKE_ACTIONS = [
   'bedrock-agentcore:InvokeAgentRuntime',
 ];
 
+/**
+ * Running a shell command inside an agent's session (InvokeAgentRuntimeCommand).
+ * The service does not document which resource a harness call of this action is
+ * authorized against; like InvokeAgentRuntime, it is granted on the harness ARN
+ * and on the endpoint ARN of the qualifier, the harness's own resources, and
+ * never on the service-managed runtime behind it.
+ */
+export const HARNESS_INVOKE_COMMAND_ACTIONS = [
+  'bedrock-agentcore:InvokeAgentRuntimeCommand',
+];
+
 /** The ARN of a named endpoint of a harness. */
 export function endpointArnOf(harnessArn: string, endpointName: string): string {
   return `${harnessArn}/harness-endpoint/${endpointName}`;

@@ -7,6 +7,7 @@ import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
+import { API_KEY_PROVIDER, grantCredentialProvider } from '../common/credential-provider-grants';
 import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
@@ -25,7 +26,7 @@ export interface GitSkillOptions {
 
   /**
    * An AgentCore Identity API-key credential provider holding the token for a
-   * private repository. The execution role gets the provider's `grantUse`.
+   * private repository. The execution role may use that provider and read its own secret only.
    *
    * @default - no authentication (a public repository)
    */
@@ -164,7 +165,7 @@ class GitSkill extends HarnessSkill {
   public _bind(ctx: HarnessBindContext): CfnHarness.HarnessSkillProperty {
     const credential = this.options.credential;
     if (credential) {
-      credential.grantUse(ctx.grantee);
+      grantCredentialProvider(ctx, API_KEY_PROVIDER, credential.credentialProviderArn, credential.apiKeySecretArn);
     }
     return {
       git: {

@@ -1,4 +1,5 @@
-import { Annotations, CfnResource, CustomResource, Duration, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
 import { HarnessValidationError } from '../common/errors';
 import { omitImpliedDependsOn } from '../common/implied-depends-on';
@@ -30,10 +31,12 @@ export interface HarnessSmokeTestOptions {
   readonly expectedPattern?: string;
 
   /**
-   * How long to wait for the agent's reply. Must exceed the timeout of any
-   * Lambda hook of the harness; at most 14 minutes.
+   * How long to wait for the agent's reply (the read timeout of the invocation):
+   * whole seconds, at most 14 minutes, and longer than the timeout of every Lambda
+   * hook of the harness (the stream is silent while a hook runs), which synth checks.
    *
-   * @default Duration.minutes(5)
+   * @default - 5 minutes, or 1 minute more than the longest Lambda hook timeout
+   * when that is longer
    */
   readonly timeout?: Duration;
 
@@ -102,9 +105,9 @@ export class HarnessSmokeTest extends Construct {
       throw new HarnessValidationError('prompt', `${show(props.prompt)} is blank; give the agent a message`);
     }
     validateRegExp(props.expectedPattern);
-    const timeout = props.timeout ?? Duration.minutes(5);
-    const timeoutSeconds = timeout.isUnresolved() ? timeout.toSeconds() : timeout.toMilliseconds() / 1000;
-    validateNumber('timeout', timeoutSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true, unit: 'seconds' });
+    const given = props.timeout;
+    const givenSeconds = given === undefined ? undefined : given.isUnresolved() ? given.toSeconds() : given.toMilliseconds() / 1000;
+    validateNumber('timeout', givenSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true, unit: 'seconds' });
 
     const { harness, endpoint } = props;
     if (endpoint && !_sameHarness(endpoint.harness, harness)) {
@@ -139,7 +142,9 @@ export class HarnessSmokeTest extends Construct {
         Prompt: props.prompt,
         ExpectedPattern: props.expectedPattern,
         Trigger: trigger,
-        ReadTimeoutSeconds: String(timeoutSeconds),
+        // Lazy: hooks added to the harness after this test still count.
+        ReadTimeoutSeconds: givenSeconds !== undefined ? String(givenSeconds)
+          : Lazy.string({ produce: () => String(this.defaultTimeoutSeconds(harness)) }),
         WaitTimeoutSeconds: _waitTimeoutProperty('waitTimeout', props.waitTimeout),
       },
     });
@@ -149,12 +154,71 @@ export class HarnessSmokeTest extends Construct {
     // harness), and the endpoint's own resource (not the whole endpoint, which
     // may contain this test).
     this.resource.node.addDependency(_harnessDependable(harness));
+    this.node.addValidation({ validate: () => this.checkPreconditions(harness, givenSeconds) });
     const endpointResource = endpoint?.node.tryFindChild('Resource');
     if (endpointResource) {
       this.resource.node.addDependency(endpointResource);
     }
     omitImpliedDependsOn(this.resource.node.defaultChild as CfnResource);
   }
+
+  private defaultTimeoutSeconds(harness: IHarness): number {
+    const longest = Math.max(0, ...lambdaHookTimeouts(_cfnHarnessOf(harness)).map(h => h.seconds));
+    return Math.min(MAX_TIMEOUT_SECONDS, Math.max(DEFAULT_TIMEOUT_SECONDS, longest + HOOK_MARGIN_SECONDS));
+  }
+
+  /**
+   * What synth can tell about a test that could never pass, for a harness defined
+   * in this app (an imported one is not known here).
+   */
+  private checkPreconditions(harness: IHarness, givenSeconds: number | undefined): string[] {
+    const cfn = _cfnHarnessOf(harness);
+    if (!cfn) return [];
+    const errors: string[] = [];
+    const at = `HarnessSmokeTest ${this.node.path}`;
+    const authorizer = Stack.of(cfn).resolve(cfn.authorizerConfiguration);
+    if (authorizer?.customJwtAuthorizer) {
+      errors.push(`${at}: harness ${harness.node.path} has a custom JWT inbound authorizer, so it rejects the `
+        + 'SigV4-signed call the smoke test makes with its IAM role; the test could never pass. Remove the smoke test, '
+        + 'or test the agent from a client that presents a token.');
+    }
+    const hooks = lambdaHookTimeouts(cfn);
+    const longest = hooks.reduce((a, b) => (b.seconds > a.seconds ? b : a), { name: '', seconds: 0 });
+    if (longest.seconds > 0) {
+      if (givenSeconds !== undefined && !Token.isUnresolved(givenSeconds) && givenSeconds <= longest.seconds) {
+        errors.push(`${at}: timeout is ${givenSeconds} seconds, not longer than the ${longest.seconds}-second timeout `
+          + `of Lambda hook ${longest.name}; the reply stream is silent while a hook runs, so the test would time out. `
+          + `Give a timeout above ${longest.seconds} seconds (at most ${MAX_TIMEOUT_SECONDS}), or omit it to derive one.`);
+      } else if (givenSeconds === undefined && longest.seconds >= MAX_TIMEOUT_SECONDS) {
+        errors.push(`${at}: Lambda hook ${longest.name} may run ${longest.seconds} seconds, and the smoke test can wait `
+          + `at most ${MAX_TIMEOUT_SECONDS} seconds (it runs inside one 15-minute Lambda call); lower the hook timeout `
+          + 'or remove the smoke test.');
+      }
+    }
+    return errors;
+  }
+}
+
+/** The default read timeout when no Lambda hook needs longer. */
+const DEFAULT_TIMEOUT_SECONDS = 5 * 60;
+/** The service's default Lambda hook timeout. */
+const DEFAULT_HOOK_TIMEOUT_SECONDS = 60;
+/** What the derived default adds to the longest hook timeout, for the model turn around the hook. */
+const HOOK_MARGIN_SECONDS = 60;
+
+/** The Lambda hooks of a harness defined in this app, with their timeouts when known at synth. */
+function lambdaHookTimeouts(cfn: CfnHarness | undefined): { name: string; seconds: number }[] {
+  if (!cfn) return [];
+  const hooks = Stack.of(cfn).resolve(cfn.hooks);
+  if (!Array.isArray(hooks)) return [];
+  // Each hook is `{ <event>: { name, target: { lambda | sns | eventBridge } } }`.
+  return hooks.flatMap((entry: any, index: number) => Object.values(entry ?? {}).flatMap((hook: any) => {
+    const lambda = hook?.target?.lambda;
+    if (!lambda) return [];
+    const seconds = lambda.timeoutSeconds ?? DEFAULT_HOOK_TIMEOUT_SECONDS;
+    if (typeof seconds !== 'number' || Token.isUnresolved(seconds)) return [];
+    return [{ name: String(hook.name ?? `#${index}`), seconds }];
+  }));
 }
 
 /**

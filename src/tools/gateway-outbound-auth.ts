@@ -1,4 +1,5 @@
 import { CfnHarness, IOAuth2CredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { grantCredentialProvider, OAUTH2_PROVIDER } from '../common/credential-provider-grants';
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateListLength, validateString, validateStringMap } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
@@ -62,8 +63,8 @@ export abstract class GatewayOutboundAuth {
 
   /**
    * An OAuth token from an AgentCore Identity credential provider. The execution
-   * role gets the provider's `grantUse` (token-vault access to THAT provider and its
-   * client secret); IAM and `none` get no token-vault access.
+   * role gets token-vault access to THAT provider and may read its own client
+   * secret only; IAM and `none` get no token-vault access.
    */
   public static oauth(provider: IOAuth2CredentialProvider, options: GatewayOAuthOptions): GatewayOutboundAuth {
     return new OAuth(provider, options);
@@ -75,6 +76,19 @@ export abstract class GatewayOutboundAuth {
    */
   public abstract readonly _usesIam: boolean;
 
+  /**
+   * The gateway inbound authorizer type this outbound auth can pass
+   * (`AWS_IAM`, `CUSTOM_JWT` or `NONE`, as aws-cdk-lib's `GatewayAuthorizerType`).
+   * @internal
+   */
+  public abstract readonly _matchingAuthorizer: string;
+
+  /**
+   * How users write this outbound auth, for error messages.
+   * @internal
+   */
+  public abstract readonly _description: string;
+
   /** @internal */
   public abstract _bind(ctx: HarnessBindContext, path: string): CfnHarness.HarnessGatewayOutboundAuthProperty;
 
@@ -82,9 +96,13 @@ export abstract class GatewayOutboundAuth {
 
 class SimpleAuth extends GatewayOutboundAuth {
   public readonly _usesIam: boolean;
+  public readonly _matchingAuthorizer: string;
+  public readonly _description: string;
   constructor(private readonly rendered: CfnHarness.HarnessGatewayOutboundAuthProperty) {
     super();
     this._usesIam = rendered.awsIam !== undefined;
+    this._matchingAuthorizer = this._usesIam ? 'AWS_IAM' : 'NONE';
+    this._description = this._usesIam ? 'GatewayOutboundAuth.iam() (SigV4)' : 'GatewayOutboundAuth.none() (no credentials)';
   }
   public _bind(): CfnHarness.HarnessGatewayOutboundAuthProperty {
     return this.rendered;
@@ -93,6 +111,8 @@ class SimpleAuth extends GatewayOutboundAuth {
 
 class OAuth extends GatewayOutboundAuth {
   public readonly _usesIam = false;
+  public readonly _matchingAuthorizer = 'CUSTOM_JWT';
+  public readonly _description = 'GatewayOutboundAuth.oauth() (a bearer token)';
 
   constructor(private readonly provider: IOAuth2CredentialProvider, private readonly options: GatewayOAuthOptions) {
     super();
@@ -121,7 +141,7 @@ class OAuth extends GatewayOutboundAuth {
       throw new HarnessValidationError(`${p}.grantType`, `${show(o.grantType)} is not a GatewayOAuthGrantType`);
     }
 
-    this.provider.grantUse(ctx.grantee);
+    grantCredentialProvider(ctx, OAUTH2_PROVIDER, providerArn, this.provider.clientSecretArn);
 
     return {
       oauth: {

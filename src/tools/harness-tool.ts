@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBrowserCustom, ICodeInterpreterCustom, IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { agreeOutboundAuth } from './gateway-auth-agreement';
 import { GatewayOutboundAuth } from './gateway-outbound-auth';
 import { validateInputSchema } from './input-schema';
 import {
@@ -28,9 +29,13 @@ export interface HarnessToolOptions {
 /** Options for a gateway tool. */
 export interface GatewayToolOptions extends HarnessToolOptions {
   /**
-   * How the harness authenticates to the gateway.
+   * How the harness authenticates to the gateway. It must match the gateway's
+   * inbound authorizer: `iam()` for AWS_IAM, `oauth()` for a JWT authorizer,
+   * `none()` for none. For a gateway defined in the app this is checked at synth.
    *
-   * @default GatewayOutboundAuth.iam() - SigV4 with the execution role
+   * @default - what the gateway's inbound authorizer accepts when it is known
+   * (`iam()` for AWS_IAM, `none()` for none; a JWT authorizer has no default and
+   * needs `oauth()`); `GatewayOutboundAuth.iam()` for a gateway known only by ARN or imported
    */
   readonly outboundAuth?: GatewayOutboundAuth;
 }
@@ -96,7 +101,8 @@ const CODE_INTERPRETER_ARN = /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aw
 export abstract class HarnessTool {
   /**
    * An AgentCore Gateway: every tool configured on the gateway becomes available.
-   * With IAM outbound auth (the default) the role gets `InvokeGateway` on this gateway only.
+   * The outbound auth follows the gateway's inbound authorizer (see `outboundAuth`);
+   * with IAM the role gets `InvokeGateway` on this gateway only.
    */
   public static gateway(gateway: IGateway, options: GatewayToolOptions = {}): HarnessTool {
     return new GatewayTool(gateway.gatewayArn, gateway, options);
@@ -105,6 +111,7 @@ export abstract class HarnessTool {
   /**
    * An AgentCore Gateway by ARN (for a gateway defined outside CDK). The ARN must
    * match `arn:<partition>:bedrock-agentcore:<region>:<account>:gateway/<id>`.
+   * Its authorizer is unknown here: `outboundAuth` (default IAM) must match it.
    */
   public static fromGatewayArn(gatewayArn: string, options: GatewayToolOptions = {}): HarnessTool {
     return new GatewayTool(gatewayArn, undefined, options);
@@ -169,7 +176,7 @@ class GatewayTool extends HarnessTool {
 
   constructor(private readonly gatewayArn: string, private readonly gateway: IGateway | undefined, options: GatewayToolOptions) {
     super(options.name);
-    this.outboundAuth = options.outboundAuth ?? GatewayOutboundAuth.iam();
+    this.outboundAuth = agreeOutboundAuth(this.path, gateway, options.outboundAuth);
     validateString(`${this.path}.gatewayArn`, gatewayArn, {
       pattern: GATEWAY_ARN, patternDescription: 'a gateway ARN (arn:<partition>:bedrock-agentcore:<region>:<account>:gateway/<id>)',
     });

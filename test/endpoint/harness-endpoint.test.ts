@@ -210,6 +210,22 @@ describe('HarnessEndpoint', () => {
       });
     });
 
+    test('grantInvokeCommand allows InvokeAgentRuntimeCommand through this endpoint only', () => {
+      const { stack } = harnessStack();
+      const endpoint = HarnessEndpoint.fromHarnessEndpointAttributes(stack, 'Prod', { harness: importedHarness(stack), endpointName: 'PROD' });
+      const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      endpoint.grantInvokeCommand(role);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: [{
+            Effect: 'Allow',
+            Action: 'bedrock-agentcore:InvokeAgentRuntimeCommand',
+            Resource: [IMPORTED_ARN, `${IMPORTED_ARN}/harness-endpoint/PROD`],
+          }],
+        },
+      });
+    });
+
     test('keeps a given ARN and takes its account and region', () => {
       const { stack } = harnessStack();
       const arn = 'arn:aws:bedrock-agentcore:eu-west-1:210987654321:harness/other-a1B2c3D4e5/harness-endpoint/LIVE';

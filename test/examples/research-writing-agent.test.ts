@@ -1,10 +1,15 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildExample, stackOf } from './example-stacks';
 
 describe('examples/research-writing-agent', () => {
   const stack = stackOf(buildExample('research-writing-agent'), 'ResearchWritingAgentStack');
   const template = Template.fromStack(stack);
   const gatewayId = Object.keys(template.findResources('AWS::BedrockAgentCore::Gateway'))[0];
+
+  test('the retained harness uses nothing that is deleted with the stack', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('retained-harness-dependency'))).toEqual([]);
+    expect(template.toJSON().Resources[gatewayId].DeletionPolicy).toBe('Retain');
+  });
 
   test('matches the snapshot', () => {
     expect(template.toJSON()).toMatchSnapshot();

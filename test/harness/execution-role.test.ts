@@ -16,18 +16,12 @@ const MODEL_STATEMENT = {
   Resource: arn(':bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6'),
 };
 
+// Only what an agent turn uses: no deletes, no listing of actors or sessions.
 const MEMORY_ACTIONS = [
   'bedrock-agentcore:CreateEvent',
   'bedrock-agentcore:GetEvent',
   'bedrock-agentcore:ListEvents',
-  'bedrock-agentcore:DeleteEvent',
-  'bedrock-agentcore:ListActors',
-  'bedrock-agentcore:ListSessions',
-  'bedrock-agentcore:GetMemory',
-  'bedrock-agentcore:GetMemoryRecord',
-  'bedrock-agentcore:ListMemoryRecords',
   'bedrock-agentcore:RetrieveMemoryRecords',
-  'bedrock-agentcore:DeleteMemoryRecord',
 ];
 
 describe('default execution role', () => {
@@ -164,6 +158,9 @@ describe('default execution role', () => {
         PolicyDocument: { Version: '2012-10-17', Statement: [expect.objectContaining({ Action: MEMORY_ACTIONS })] },
         Roles: [{ Ref: roleId }],
       },
+      // Retained with the managed-memory harness, so a retained harness keeps its memory access.
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
     });
     expect(JSON.stringify(template.toJSON().Resources[logicalId].Properties)).toContain(`"Fn::GetAtt":["${harnessId}",`);
   });

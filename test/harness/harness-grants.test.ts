@@ -30,6 +30,22 @@ describe('grants', () => {
     }]);
   });
 
+  test('grantInvokeCommand allows only InvokeAgentRuntimeCommand on the harness and its endpoints', () => {
+    const { stack, harness } = newHarness();
+    harness.grantInvokeCommand(invoker(stack));
+    const imported = Harness.fromHarnessArn(stack, 'Imported', ARN);
+    imported.grants.invokeCommand(new iam.Role(stack, 'Other', { assumedBy: new iam.AccountRootPrincipal() }));
+    const arn = { 'Fn::GetAtt': [stack.getLogicalId(harness.node.defaultChild as CfnHarness), 'Arn'] };
+    expect(invokerStatements(stack)).toEqual([{
+      Effect: 'Allow',
+      Action: 'bedrock-agentcore:InvokeAgentRuntimeCommand',
+      Resource: [arn, { 'Fn::Join': ['', [arn, '/harness-endpoint/*']] }],
+    }]);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'bedrock-agentcore:InvokeAgentRuntimeCommand', Resource: [ARN, `${ARN}/harness-endpoint/*`] }] },
+    });
+  });
+
   test('grant allows the given actions on an imported harness', () => {
     const stack = createTestStack();
     const harness = Harness.fromHarnessArn(stack, 'Imported', ARN);

@@ -40,14 +40,8 @@ export function inlineExecutionStatements(stack: Stack): any[] {
   return execution[0].PolicyDocument.Statement;
 }
 
-/** The base statements every harness role gets, with the Sids they carry. */
+/** The base statements every harness role with the default runtime image gets, with the Sids they carry. */
 export const BASE_STATEMENTS = [
-  {
-    Sid: 'PullDefaultRuntimeImage',
-    Effect: 'Allow',
-    Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'],
-    Resource: '*',
-  },
   {
     Sid: 'XRay',
     Effect: 'Allow',
@@ -87,6 +81,12 @@ export const BASE_STATEMENTS = [
       arn(':bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default'),
       arn(':bedrock-agentcore:us-east-1:123456789012:workload-identity-directory/default/workload-identity/*'),
     ],
+  },
+  {
+    Sid: 'PullDefaultRuntimeImage',
+    Effect: 'Allow',
+    Action: ['ecr-public:GetAuthorizationToken', 'sts:GetServiceBearerToken'],
+    Resource: '*',
   },
 ];
 

@@ -4,18 +4,9 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { HarnessMemory, ManagedMemoryStrategy } from '../../src';
 import { createFakeHarness, postCreateStatements, roleStatements } from '../support/bind-context';
 
+// Only what an agent turn uses: no deletes, no listing of actors or sessions.
 const DATA_PLANE = [
-  'bedrock-agentcore:CreateEvent',
-  'bedrock-agentcore:GetEvent',
-  'bedrock-agentcore:ListEvents',
-  'bedrock-agentcore:DeleteEvent',
-  'bedrock-agentcore:ListActors',
-  'bedrock-agentcore:ListSessions',
-  'bedrock-agentcore:GetMemory',
-  'bedrock-agentcore:GetMemoryRecord',
-  'bedrock-agentcore:ListMemoryRecords',
-  'bedrock-agentcore:RetrieveMemoryRecords',
-  'bedrock-agentcore:DeleteMemoryRecord',
+  'bedrock-agentcore:CreateEvent', 'bedrock-agentcore:GetEvent', 'bedrock-agentcore:ListEvents', 'bedrock-agentcore:RetrieveMemoryRecords',
 ];
 const MEMORY_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/my_memory-abcdef1234';
 

@@ -7,10 +7,9 @@ import { newHarness } from '../harness/helpers';
 import { createTestStack } from '../support/app';
 import { harnessPostCreateStatements, optionStatements } from '../support/option-statements';
 
+// Only what an agent turn uses: no deletes, no listing of actors or sessions.
 const DATA_PLANE = [
-  'bedrock-agentcore:CreateEvent', 'bedrock-agentcore:GetEvent', 'bedrock-agentcore:ListEvents', 'bedrock-agentcore:DeleteEvent',
-  'bedrock-agentcore:ListActors', 'bedrock-agentcore:ListSessions', 'bedrock-agentcore:GetMemory', 'bedrock-agentcore:GetMemoryRecord',
-  'bedrock-agentcore:ListMemoryRecords', 'bedrock-agentcore:RetrieveMemoryRecords', 'bedrock-agentcore:DeleteMemoryRecord',
+  'bedrock-agentcore:CreateEvent', 'bedrock-agentcore:GetEvent', 'bedrock-agentcore:ListEvents', 'bedrock-agentcore:RetrieveMemoryRecords',
 ];
 
 function harnessLogicalId(stack: any): string {

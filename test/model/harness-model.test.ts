@@ -112,7 +112,7 @@ describe('Bedrock model', () => {
 });
 
 describe('API-key models', () => {
-  test('OpenAI with a credential provider renders its ARN and uses its grantUse', () => {
+  test('OpenAI with a credential provider renders its ARN and grants that provider and its given secret only', () => {
     const stack = createTestStack();
     const apiKey = importedProvider(stack);
     newHarness({
@@ -159,7 +159,7 @@ describe('API-key models', () => {
     expect(JSON.stringify(statements)).not.toMatch(/bedrock:Invoke|bedrock-mantle/);
   });
 
-  test('Gemini with a provider ARN gets explicit statements scoped to that provider and the identity secrets', () => {
+  test('Gemini with a provider ARN gets explicit statements scoped to that provider and its own secret', () => {
     const geminiArn = 'arn:aws:bedrock-agentcore:eu-west-1:210987654321:token-vault/myvault/apikeycredentialprovider/gemini';
     const { stack } = newHarness({
       model: HarnessModel.gemini({ modelId: 'gemini-2.5-pro', apiKeyArn: geminiArn, topK: 40 }),
@@ -183,7 +183,7 @@ describe('API-key models', () => {
       {
         Effect: 'Allow',
         Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
-        Resource: arn(':secretsmanager:eu-west-1:210987654321:secret:bedrock-agentcore-identity!*'),
+        Resource: arn(':secretsmanager:eu-west-1:210987654321:secret:bedrock-agentcore-identity!myvault/apikey/gemini-??????'),
       },
     ]);
   });

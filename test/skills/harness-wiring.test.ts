@@ -31,11 +31,9 @@ describe('Harness with skills', () => {
         { Path: '/opt/skills/local' },
       ],
     });
-    // The harness's own statements (inline policy) come first, then the credential
-    // provider's grants through grantPrincipal (default policy).
+    // All in the inline policy, in the order the skills were bound; the credential's
+    // secret is the given one, not every identity secret.
     expect(optionStatements(stack)).toEqual([
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: arn(':s3:::team-skills/weather/*') },
-      { Effect: 'Allow', Action: 's3:ListBucket', Resource: arn(':s3:::team-skills'), Condition: { StringLike: { 's3:prefix': ['weather/*'] } } },
       {
         Effect: 'Allow',
         Action: 'bedrock-agentcore:GetResourceApiKey',
@@ -48,6 +46,8 @@ describe('Harness with skills', () => {
         ],
       },
       { Effect: 'Allow', Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: SECRET_ARN },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: arn(':s3:::team-skills/weather/*') },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: arn(':s3:::team-skills'), Condition: { StringLike: { 's3:prefix': ['weather/*'] } } },
     ]);
   });
 

@@ -9,7 +9,7 @@ test('every tool type, rendered into a template', () => {
     credentialProviderArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github',
     credentialProviderVendor: 'GithubOauth2',
   });
-  const gateway = new agentcore.Gateway(fake.stack, 'Gateway', { gatewayName: 'tools' });
+  const gateway = new agentcore.Gateway(fake.stack, 'Gateway', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
   fake.resource.tools = [
     HarnessTool.gateway(gateway, { name: 'tools' }),
     HarnessTool.fromGatewayArn('arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/github-abcdef1234', {

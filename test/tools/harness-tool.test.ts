@@ -51,7 +51,7 @@ describe('HarnessTool.gateway', () => {
 
   test('a gateway defined in the stack is granted through its ARN attribute, never gateway/*', () => {
     const fake = createFakeHarness();
-    const gateway = new agentcore.Gateway(fake.stack, 'Gateway', { gatewayName: 'gw' });
+    const gateway = new agentcore.Gateway(fake.stack, 'Gateway', { gatewayName: 'gw', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
     bindTools(fake, HarnessTool.gateway(gateway));
     const gatewayId = fake.stack.getLogicalId(gateway.node.defaultChild as agentcore.CfnGateway);
     expect(roleStatements(fake)).toEqual([

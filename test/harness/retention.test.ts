@@ -1,0 +1,78 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { newHarness } from './helpers';
+import { HarnessMemory, HarnessTool } from '../../src';
+import { createTestStack } from '../support/app';
+
+const WARNING = 'cdk-agentcore-harness:retained-harness-dependency';
+
+/** DeletionPolicy / UpdateReplacePolicy of every resource of a type. */
+function policies(stack: any, type: string): Array<[string | undefined, string | undefined]> {
+  return Object.values(Template.fromStack(stack).findResources(type)).map((r: any) => [r.DeletionPolicy, r.UpdateReplacePolicy]);
+}
+
+function withGrantsAndPostCreatePolicy(props: any) {
+  const { stack, harness } = newHarness(props);
+  // A grant through grantPrincipal creates the role's default policy, after the harness.
+  const queue = new sqs.Queue(stack, 'Queue', { removalPolicy: RemovalPolicy.RETAIN });
+  queue.grantSendMessages(harness);
+  return { stack, harness };
+}
+
+describe('a retained harness keeps what it needs to run', () => {
+  test('with managed memory (retained) the role, its inline policy, its default policy and the post-create policy are retained', () => {
+    const { stack } = withGrantsAndPostCreatePolicy({});
+    expect(policies(stack, 'AWS::BedrockAgentCore::Harness')).toEqual([['Retain', 'Retain']]);
+    expect(policies(stack, 'AWS::IAM::Role')).toEqual([['Retain', 'Retain']]);
+    // The default policy (grants) and PostCreatePolicy (managed-memory access).
+    const iamPolicies = policies(stack, 'AWS::IAM::Policy');
+    expect(iamPolicies).toHaveLength(2);
+    expect(iamPolicies).toEqual([['Retain', 'Retain'], ['Retain', 'Retain']]);
+  });
+
+  test('RETAIN_ON_UPDATE_OR_DELETE is applied the same way', () => {
+    const { stack } = withGrantsAndPostCreatePolicy({ removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE });
+    expect(policies(stack, 'AWS::BedrockAgentCore::Harness')).toEqual([['RetainExceptOnCreate', 'Retain']]);
+    expect(policies(stack, 'AWS::IAM::Role')).toEqual([['RetainExceptOnCreate', 'Retain']]);
+    expect(policies(stack, 'AWS::IAM::Policy')).toEqual([['RetainExceptOnCreate', 'Retain'], ['RetainExceptOnCreate', 'Retain']]);
+  });
+
+  test('a destroyable harness leaves its role and policies with CloudFormation defaults', () => {
+    const { stack } = withGrantsAndPostCreatePolicy({ memory: HarnessMemory.disabled() });
+    expect(policies(stack, 'AWS::BedrockAgentCore::Harness')).toEqual([['Delete', 'Retain']]);
+    expect(policies(stack, 'AWS::IAM::Role')).toEqual([[undefined, undefined]]);
+    expect(policies(stack, 'AWS::IAM::Policy')).toEqual([[undefined, undefined]]);
+  });
+
+  test('a gateway in the same stack that would be deleted under a retained harness is named in a warning', () => {
+    const stack = createTestStack();
+    const gateway = new agentcore.Gateway(stack, 'Gw', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
+    newHarness({ tools: [HarnessTool.gateway(gateway)] }, stack);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Harness',
+      Match.stringLikeRegexp(`TestStack/Gw/Resource.*deleted with the stack.*\\[ack: ${WARNING}\\]`));
+  });
+
+  test('no warning once the gateway is retained too, or when the harness is destroyable', () => {
+    const stack = createTestStack();
+    const gateway = new agentcore.Gateway(stack, 'Gw', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
+    gateway.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    newHarness({ tools: [HarnessTool.gateway(gateway)] }, stack);
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp(WARNING));
+
+    const other = createTestStack();
+    const gw = new agentcore.Gateway(other, 'Gw', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
+    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.gateway(gw)] }, other);
+    Annotations.fromStack(other).hasNoWarning('*', Match.stringLikeRegexp(WARNING));
+  });
+
+  test('a role passed in is not changed, but warned about when it is deleted with the stack', () => {
+    const stack = createTestStack();
+    const role = new iam.Role(stack, 'MyRole', { assumedBy: new iam.ServicePrincipal('bedrock-agentcore.amazonaws.com') });
+    newHarness({ role }, stack);
+    expect(policies(stack, 'AWS::IAM::Role')).toEqual([[undefined, undefined]]);
+    Annotations.fromStack(stack).hasWarning('/TestStack/Harness', Match.stringLikeRegexp('TestStack/MyRole/Resource'));
+  });
+});
