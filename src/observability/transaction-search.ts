@@ -17,17 +17,41 @@ const PROVIDER_ID = 'cdk-agentcore-harness.TransactionSearchProvider';
 const RESOURCE_TYPE = 'Custom::TransactionSearch';
 
 /**
- * What the handler calls. None of these actions supports resource-level permissions: the X-Ray trace
- * destination and indexing rules, and CloudWatch Logs resource policies, are settings of the account and
- * region rather than resources with ARNs, so IAM only accepts `*` for them.
+ * The handler role's statements: AWS's documented prerequisites for enabling Transaction Search. Switching the
+ * trace destination acts with the caller's permissions beyond the X-Ray calls themselves: it creates the two span
+ * log groups and, the first time in an account, starts Application Signals discovery (its service-linked role
+ * and CloudTrail channel). The X-Ray destination and indexing rules, Logs resource policies and Application
+ * Signals discovery are account settings without resource-level permissions, hence `*` for those only.
  */
-const XRAY_ACTIONS = [
-  'xray:GetTraceSegmentDestination',
-  'xray:UpdateTraceSegmentDestination',
-  'xray:GetIndexingRules',
-  'xray:UpdateIndexingRule',
-];
-const LOGS_ACTIONS = ['logs:PutResourcePolicy', 'logs:DescribeResourcePolicies'];
+function handlerStatements(stack: Stack): iam.PolicyStatement[] {
+  const { partition, region, account } = stack;
+  const slr = `arn:${partition}:iam::${account}:role/aws-service-role/application-signals.cloudwatch.amazonaws.com/AWSServiceRoleForCloudWatchApplicationSignals`;
+  return [
+    new iam.PolicyStatement({
+      actions: ['xray:GetTraceSegmentDestination', 'xray:UpdateTraceSegmentDestination', 'xray:GetIndexingRules', 'xray:UpdateIndexingRule'],
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutRetentionPolicy'],
+      resources: [
+        `arn:${partition}:logs:${region}:${account}:log-group:aws/spans:*`,
+        `arn:${partition}:logs:${region}:${account}:log-group:/aws/application-signals/data:*`,
+      ],
+    }),
+    new iam.PolicyStatement({ actions: ['logs:PutResourcePolicy', 'logs:DescribeResourcePolicies'], resources: ['*'] }),
+    new iam.PolicyStatement({ actions: ['application-signals:StartDiscovery'], resources: ['*'] }),
+    new iam.PolicyStatement({
+      actions: ['iam:CreateServiceLinkedRole'],
+      resources: [slr],
+      conditions: { StringLike: { 'iam:AWSServiceName': 'application-signals.cloudwatch.amazonaws.com' } },
+    }),
+    new iam.PolicyStatement({ actions: ['iam:GetRole'], resources: [slr] }),
+    new iam.PolicyStatement({
+      actions: ['cloudtrail:CreateServiceLinkedChannel'],
+      resources: [`arn:${partition}:cloudtrail:${region}:${account}:channel/aws-service-channel/application-signals/*`],
+    }),
+  ];
+}
 
 /**
  * Properties of `TransactionSearch`.
@@ -109,8 +133,7 @@ class TransactionSearchProvider extends Construct {
       timeout: Duration.minutes(2),
       memorySize: 256,
     });
-    handler.addToRolePolicy(new iam.PolicyStatement({ actions: XRAY_ACTIONS, resources: ['*'] }));
-    handler.addToRolePolicy(new iam.PolicyStatement({ actions: LOGS_ACTIONS, resources: ['*'] }));
+    for (const statement of handlerStatements(Stack.of(this))) handler.addToRolePolicy(statement);
 
     const provider = new cr.Provider(this, 'Provider', { onEventHandler: handler });
     this.serviceToken = provider.serviceToken;
@@ -123,6 +146,10 @@ class TransactionSearchProvider extends Construct {
 
   private acknowledgeFindings(): void {
     const stack = Stack.of(this);
+    // cdk-nag names a resource by its rendered ARN: pseudo parameters as <AWS::...>, a fixed env as literals.
+    const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
     const functions = this.node.findAll().filter((c): c is lambda.Function => c instanceof lambda.Function);
     Validations.of(this).acknowledge(
       {
@@ -131,7 +158,19 @@ class TransactionSearchProvider extends Construct {
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'The X-Ray trace destination and indexing rules and the CloudWatch Logs resource policies are account settings without resource-level permissions.',
+        reason: 'The X-Ray trace destination and indexing rules, CloudWatch Logs resource policies and Application Signals discovery are account settings without resource-level permissions.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:${partition}:logs:${region}:${account}:log-group:aws/spans:*]`,
+        reason: 'Enabling Transaction Search creates the reserved span log group and its streams; the wildcard covers only its streams.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:${partition}:logs:${region}:${account}:log-group:/aws/application-signals/data:*]`,
+        reason: 'Enabling Transaction Search creates the reserved Application Signals log group and its streams; the wildcard covers only its streams.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:${partition}:cloudtrail:${region}:${account}:channel/aws-service-channel/application-signals/*]`,
+        reason: 'The first enablement in an account creates the Application Signals service-linked CloudTrail channel, whose id AWS chooses.',
       },
       ...functions.map(fn => ({
         id: `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(fn.node.defaultChild as CfnResource)}.Arn>:*]`,

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TransactionSearch } from '../../src';
@@ -43,15 +44,38 @@ describe('TransactionSearch', () => {
     template.hasResourceProperties('Custom::TransactionSearch', { IndexingPercentage: '12.5' });
   });
 
-  test('the handler role holds exactly the X-Ray and Logs actions, on * because none has resource-level permissions', () => {
+  test('the handler role holds exactly the documented prerequisites, * only where there are no resource-level permissions', () => {
     const { template } = synth((stack) => new TransactionSearch(stack, 'Traces'));
+    const slr = 'arn:aws:iam::123456789012:role/aws-service-role/application-signals.cloudwatch.amazonaws.com/AWSServiceRoleForCloudWatchApplicationSignals';
+    const arn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
     expect(handlerStatements(template)).toEqual([
       {
         Effect: 'Allow',
         Action: ['xray:GetTraceSegmentDestination', 'xray:UpdateTraceSegmentDestination', 'xray:GetIndexingRules', 'xray:UpdateIndexingRule'],
         Resource: '*',
       },
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutRetentionPolicy'],
+        Resource: [
+          arn(':logs:us-east-1:123456789012:log-group:aws/spans:*'),
+          arn(':logs:us-east-1:123456789012:log-group:/aws/application-signals/data:*'),
+        ],
+      },
       { Effect: 'Allow', Action: ['logs:PutResourcePolicy', 'logs:DescribeResourcePolicies'], Resource: '*' },
+      { Effect: 'Allow', Action: 'application-signals:StartDiscovery', Resource: '*' },
+      {
+        Effect: 'Allow',
+        Action: 'iam:CreateServiceLinkedRole',
+        Resource: arn(slr.slice('arn:aws'.length)),
+        Condition: { StringLike: { 'iam:AWSServiceName': 'application-signals.cloudwatch.amazonaws.com' } },
+      },
+      { Effect: 'Allow', Action: 'iam:GetRole', Resource: arn(slr.slice('arn:aws'.length)) },
+      {
+        Effect: 'Allow',
+        Action: 'cloudtrail:CreateServiceLinkedChannel',
+        Resource: arn(':cloudtrail:us-east-1:123456789012:channel/aws-service-channel/application-signals/*'),
+      },
     ]);
   });
 
@@ -80,8 +104,12 @@ describe('TransactionSearch', () => {
     template.hasResourceProperties('Custom::TransactionSearch', { IndexingPercentage: String(value) });
   });
 
-  test('cdk-nag reports nothing about it: the provider\'s findings are acknowledged with reasons', () => {
-    const { app } = synth((stack) => new TransactionSearch(stack, 'Traces'));
+  test.each([
+    ['a stack with a fixed account and region', (app: ReturnType<typeof createTestApp>) => createTestStack(app)],
+    ['an environment-agnostic stack', (app: ReturnType<typeof createTestApp>) => new Stack(app, 'Agnostic')],
+  ])('cdk-nag reports nothing about it in %s: the provider\'s findings are acknowledged with reasons', (_name, makeStack) => {
+    const app = createTestApp();
+    new TransactionSearch(makeStack(app), 'Traces');
     const report = new AwsSolutionsChecks().validateScope(app);
     const ours = report.violations.flatMap(v => v.violatingResources
       .map(r => r.constructPath ?? '')

@@ -91,13 +91,13 @@ export function resourcePolicyDocument(where: StackLocation): string {
  * Runs one SDK call with the library's retries (throttling, 5xx and connection failures are asked again with
  * backoff) and turns what is left into a message naming the call and the permission it needs.
  */
-async function call<T>(action: string, run: () => Promise<T>): Promise<T> {
+async function call<T>(action: string, run: () => Promise<T>, alsoNeeds = ''): Promise<T> {
   try {
     return await withRetries(run);
   } catch (e) {
     if (isAccessDenied(e)) {
       throw new HandlerError(
-        `Access denied: ${action} needs the ${action} permission on the handler role (${errorMessage(e)})`, 'accessDenied');
+        `Access denied: ${action} needs the ${action} permission${alsoNeeds} on the handler role (${errorMessage(e)})`, 'accessDenied');
     }
     if (isTransient(e)) {
       throw new HandlerError(`${action} still failed after retries (throttled or unavailable): ${describeError(e)}`, 'transient');
@@ -147,7 +147,8 @@ export async function onTransactionSearchEvent(
   })));
   await call('xray:UpdateTraceSegmentDestination', () => clients.xray.send(new UpdateTraceSegmentDestinationCommand({
     Destination: 'CloudWatchLogs',
-  })));
+  })), ' (and those it uses on the caller\'s behalf: creating the span log groups, application-signals:StartDiscovery,'
+    + ' the Application Signals service-linked role and CloudTrail channel)');
   await setIndexingRule(clients, percentage);
   log('transactionSearch: enabled', { percentage });
   return { PhysicalResourceId: physicalIdOf(where.region, true), Data: { EnabledByThisResource: 'true' } };
