@@ -32,3 +32,4 @@ export * from './stepfunctions/invoke-harness';
 export * from './stepfunctions/invoke-harness-session-id';
 export * from './monitoring/harness-monitoring';
 export * from './nag/harness-nag-acknowledgements';
+export * from './observability/transaction-search';
