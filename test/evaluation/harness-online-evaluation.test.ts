@@ -1,10 +1,14 @@
-import { CfnResource, Duration } from 'aws-cdk-lib';
+import { CfnResource, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { EndpointVersionPolicy, HarnessEndpoint, HarnessOnlineEvaluation } from '../../src';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import {
+  EndpointVersionPolicy, Harness, HarnessEndpoint, HarnessModel, HarnessNagAcknowledgements, HarnessOnlineEvaluation,
+} from '../../src';
 import { HarnessValidationError } from '../../src/common/errors';
 import { endpointResource, harnessStack, importedHarness, onlyId } from '../endpoint/support';
+import { createTestApp } from '../support/app';
 
 const HELPFULNESS = agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.HELPFULNESS);
 const CORRECTNESS = agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.CORRECTNESS);
@@ -217,5 +221,34 @@ describe('HarnessOnlineEvaluation', () => {
       expect(() => new HarnessOnlineEvaluation(stack, 'Evaluation', { endpoint, evaluators: [HELPFULNESS] }))
         .toThrow(/endpoint: "PROD" belongs to TestStack\/Imported, which is imported/);
     });
+  });
+});
+
+describe.each([
+  ['without an environment', undefined],
+  ['with an explicit environment', { account: '123456789012', region: 'us-east-1' }],
+])('cdk-nag acknowledgements of the evaluation role, in a stack %s', (_, env) => {
+  function build(acknowledgeRole: boolean) {
+    const app = createTestApp();
+    const stack = new Stack(app, 'Agents', { env });
+    const harness = new Harness(stack, 'Agent', { model: HarnessModel.bedrock({ modelId: 'us.anthropic.claude-sonnet-4-6' }) });
+    HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(harness);
+    const staging = harness.addEndpoint('STAGING', { version: EndpointVersionPolicy.followLatest() });
+    const evaluation = new HarnessOnlineEvaluation(stack, 'Evaluation', { endpoint: staging, evaluators: [HELPFULNESS] });
+    if (acknowledgeRole) HarnessNagAcknowledgements.acknowledgeOnlineEvaluationRoleWildcards(evaluation);
+    const report = new AwsSolutionsChecks().validateScope(app);
+    return { app, findings: report.violations.flatMap(v => v.violatingResources.map(r => `${v.ruleName} at ${r.constructPath}`)) };
+  }
+
+  test('without them, only the evaluation role has findings', () => {
+    const { findings } = build(false);
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.filter(f => !f.endsWith(' at Agents/Evaluation/Config/ExecutionRole/DefaultPolicy/Resource'))).toEqual([]);
+  });
+
+  test('with them, nothing is left and the app synthesizes', () => {
+    const { app, findings } = build(true);
+    expect(findings).toEqual([]);
+    expect(() => app.synth()).not.toThrow();
   });
 });
