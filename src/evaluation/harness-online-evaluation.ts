@@ -138,6 +138,11 @@ export class HarnessOnlineEvaluation extends Construct {
     return this.onlineEvaluationConfig.onlineEvaluationConfigArn;
   }
 
+  /** The id of the online evaluation configuration (what `promote --evaluation-config` takes). */
+  public get onlineEvaluationConfigId(): string {
+    return this.onlineEvaluationConfig.onlineEvaluationConfigId;
+  }
+
   /** The name of the online evaluation configuration. */
   public get onlineEvaluationConfigName(): string {
     return this.onlineEvaluationConfig.onlineEvaluationConfigName;
