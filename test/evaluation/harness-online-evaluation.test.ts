@@ -61,7 +61,7 @@ describe('HarnessOnlineEvaluation', () => {
       evaluatorId: 'tone-AbCdEf1234',
       evaluatorName: 'tone',
     });
-    new HarnessOnlineEvaluation(stack, 'Evaluation', {
+    const evaluation = new HarnessOnlineEvaluation(stack, 'Evaluation', {
       endpoint: staging,
       evaluators: [agentcore.EvaluatorSelector.custom(evaluator)],
       configName: 'support_staging',
@@ -78,6 +78,10 @@ describe('HarnessOnlineEvaluation', () => {
       },
       DependsOn: Match.arrayWith([endpointResource(template, 'STAGING').id]),
     });
+    const configId = onlyId(template, 'AWS::BedrockAgentCore::OnlineEvaluationConfig');
+    expect(stack.resolve(evaluation.onlineEvaluationConfigId)).toEqual({ 'Fn::GetAtt': [configId, 'OnlineEvaluationConfigId'] });
+    expect(stack.resolve(evaluation.onlineEvaluationConfigArn)).toEqual({ 'Fn::GetAtt': [configId, 'OnlineEvaluationConfigArn'] });
+    expect(evaluation.onlineEvaluationConfigName).toBe('support_staging');
   });
 
   test('the default evaluation role: trust with confused-deputy conditions and exactly these statements', () => {
