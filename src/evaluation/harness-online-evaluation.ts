@@ -117,6 +117,10 @@ export class HarnessOnlineEvaluation extends Construct {
       samplingPercentage: props.samplingPercentage ?? 10,
       sessionTimeout: props.sessionTimeout,
       description: props.description,
+      // aws-cdk-lib's default role is kept: its trust carries aws:SourceAccount, aws:ResourceAccount and
+      // aws:SourceArn (this account's evaluators and configurations; the configuration's own id is generated,
+      // so it cannot be named), and its log access is limited to this endpoint's log group and aws/spans.
+      // Its model wildcard stays because the service picks the models behind built-in evaluators.
       executionRole: props.executionRole,
     });
     // Only the configuration waits; its role can be created alongside.
@@ -154,7 +158,10 @@ export class HarnessOnlineEvaluation extends Construct {
   }
 }
 
-/** Letters, digits and `_` from the construct path, letter first, at most 48 characters, with a path hash. */
+/**
+ * Letters, digits and `_` from the construct path, letter first, at most 48 characters, with a path hash.
+ * The name is the configuration's only create-only property, so a stable name never forces a replacement.
+ */
 function generatedConfigName(scope: IConstruct): string {
   const name = Names.uniqueResourceName(scope, { maxLength: 47, separator: '_', allowedSpecialCharacters: '_' });
   return /^[a-zA-Z]/.test(name) ? name : `E${name}`;
