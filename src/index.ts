@@ -31,5 +31,6 @@ export * from './auth/private-endpoint';
 export * from './stepfunctions/invoke-harness';
 export * from './stepfunctions/invoke-harness-session-id';
 export * from './monitoring/harness-monitoring';
+export * from './evaluation/harness-online-evaluation';
 export * from './nag/harness-nag-acknowledgements';
 export * from './observability/transaction-search';

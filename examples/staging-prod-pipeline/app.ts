@@ -2,13 +2,15 @@
 // version and is smoke-tested during the deploy (a failing test rolls the stage back), and only
 // then does a CodeBuild step promote STAGING's version to PROD. PROD is never moved by a deploy:
 // its template does not change when the agent does, so redeploys neither promote nor revert it.
-import { App, CfnResource, Stack, StackProps, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import { Annotations, App, CfnResource, Stack, StackProps, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import {
-  EndpointVersionPolicy, Harness, HarnessModel, HarnessNagAcknowledgements, HarnessPromotionStep, HarnessSystemPrompt,
+  EndpointVersionPolicy, Harness, HarnessModel, HarnessNagAcknowledgements, HarnessOnlineEvaluation, HarnessPromotionStep,
+  HarnessSystemPrompt,
 } from '../../src';
 import { nagServiceArn } from '../shared/nag-acknowledgements';
 
@@ -41,10 +43,29 @@ class AgentStack extends Stack {
     });
 
     // PROD starts on STAGING's version at creation; afterwards only the pipeline's promotion step moves it.
-    this.harness.addEndpoint('PROD', {
+    const prod = this.harness.addEndpoint('PROD', {
       version: EndpointVersionPolicy.promotedFrom(staging),
       description: 'Promoted from STAGING by the pipeline',
     });
+
+    // Both endpoints are scored continuously, each on its own: every STAGING session (little traffic),
+    // a tenth of PROD's. The evaluations read the endpoints' traces, which need CloudWatch Transaction
+    // Search; this account enables it outside this app, so the reminder is acknowledged.
+    const evaluators = [
+      agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.HELPFULNESS),
+      agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.CORRECTNESS),
+      agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.INSTRUCTION_FOLLOWING),
+    ];
+    const evaluations = [
+      new HarnessOnlineEvaluation(this, 'StagingEvaluation', { endpoint: staging, evaluators, samplingPercentage: 100 }),
+      new HarnessOnlineEvaluation(this, 'ProdEvaluation', { endpoint: prod, evaluators, samplingPercentage: 10 }),
+    ];
+    for (const evaluation of evaluations) {
+      Annotations.of(evaluation).acknowledgeWarning('cdk-agentcore-harness:online-evaluation-transaction-search',
+        'Transaction Search is enabled for this account and region outside this app.');
+      // Only for cdk-nag users: accept the wildcards of the evaluation role (see the helper).
+      HarnessNagAcknowledgements.acknowledgeOnlineEvaluationRoleWildcards(evaluation);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { IAM5, NagAcknowledgement, acknowledge, nagNotation } from './nag-notation';
+import { HarnessOnlineEvaluation } from '../evaluation/harness-online-evaluation';
 import { IHarness } from '../harness/harness-base';
 import { regionWildcardModels } from '../model/bedrock-permissions';
 
@@ -100,6 +101,49 @@ export class HarnessNagAcknowledgements {
       reason: 'The gateway\'s workload identity is named by the service with a generated suffix after the gateway name; '
         + 'the wildcard covers only that suffix.',
     }]);
+  }
+
+  /**
+   * Acknowledges the wildcards of the evaluation role aws-cdk-lib's
+   * `OnlineEvaluationConfig` creates: `logs:DescribeLogGroups` on `*`, the log
+   * streams of the endpoint's log group and of `aws/spans`, the service-named
+   * results log groups, and the models the evaluators invoke. Does nothing for
+   * a role you passed in.
+   */
+  public static acknowledgeOnlineEvaluationRoleWildcards(evaluation: HarnessOnlineEvaluation): void {
+    const role = evaluation.onlineEvaluationConfig.node.tryFindChild('ExecutionRole');
+    if (!role) return;
+    const stack = Stack.of(evaluation);
+    const logGroup = (name: string) =>
+      nagNotation(evaluation, `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:${name}`);
+    const logGroups = evaluation.dataSource.cloudWatchLogsConfig.logGroupNames;
+    acknowledge(role, [
+      {
+        id: `${IAM5}[Resource::*]`,
+        reason: 'logs:DescribeLogGroups has no resource-level permissions; it reads names, not log data.',
+      },
+      ...logGroups.map(name => ({
+        id: `${IAM5}[Resource::${logGroup(`${name}:*`)}]`,
+        reason: 'Queries read the log streams of the evaluated endpoint\'s own log group only.',
+      })),
+      {
+        id: `${IAM5}[Resource::${logGroup('aws/spans:*')}]`,
+        reason: 'The spans Transaction Search records are in the account\'s aws/spans log group; queries are filtered by the endpoint\'s service name.',
+      },
+      {
+        id: `${IAM5}[Resource::${logGroup('/aws/bedrock-agentcore/evaluations/*')}]`,
+        reason: 'The service names the log group it writes evaluation results to; the role is limited to the AgentCore evaluations prefix.',
+      },
+      {
+        id: `${IAM5}[Resource::${nagNotation(evaluation, `arn:${stack.partition}:bedrock:*::foundation-model/*`)}]`,
+        reason: 'The service chooses the models behind built-in evaluators, and may route them through cross-region '
+          + 'inference profiles; only model invocation is allowed.',
+      },
+      {
+        id: `${IAM5}[Resource::${nagNotation(evaluation, `arn:${stack.partition}:bedrock:*:${stack.account}:inference-profile/*`)}]`,
+        reason: 'The service chooses the inference profiles behind built-in evaluators; only model invocation is allowed.',
+      },
+    ]);
   }
 
   private constructor() {}

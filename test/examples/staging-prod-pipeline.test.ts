@@ -59,6 +59,26 @@ describe('examples/staging-prod-pipeline', () => {
     expect(Object.values(agent.toJSON().Outputs)).toContainEqual(expect.objectContaining({ Value: { 'Fn::GetAtt': [harnessId, 'Arn'] } }));
   });
 
+  test('STAGING and PROD are each evaluated online, from their own log group, after their endpoint', () => {
+    const template = Template.fromStack(stackOf(example(), 'Agent'));
+    template.resourceCountIs('AWS::BedrockAgentCore::OnlineEvaluationConfig', 2);
+    for (const [endpoint, sampling] of [['STAGING', 100], ['PROD', 10]] as const) {
+      const endpointId = Object.keys(template.findResources('AWS::BedrockAgentCore::HarnessEndpoint', { Properties: { EndpointName: endpoint } }))[0];
+      template.hasResource('AWS::BedrockAgentCore::OnlineEvaluationConfig', {
+        Properties: {
+          DataSourceConfig: {
+            CloudWatchLogs: {
+              LogGroupNames: [{ 'Fn::Join': ['', ['/aws/bedrock-agentcore/runtimes/', Match.anyValue(), `-${endpoint}`]] }],
+              ServiceNames: [{ 'Fn::Join': ['', [Match.anyValue(), `.${endpoint}`]] }],
+            },
+          },
+          Rule: Match.objectLike({ SamplingConfig: { SamplingPercentage: sampling } }),
+        },
+        DependsOn: Match.arrayWith([endpointId]),
+      });
+    }
+  });
+
   test('synthesizes without errors or warnings', () => {
     const built = example();
     Template.fromStack(stackOf(built, 'AgentPipeline'));
