@@ -2,14 +2,15 @@
 // version and is smoke-tested during the deploy (a failing test rolls the stage back), and only
 // then does a CodeBuild step promote STAGING's version to PROD. PROD is never moved by a deploy:
 // its template does not change when the agent does, so redeploys neither promote nor revert it.
-import { Annotations, App, CfnResource, Stack, StackProps, Stage, StageProps, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, Duration, Stack, StackProps, Stage, StageProps, Validations } from 'aws-cdk-lib';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import {
-  EndpointVersionPolicy, Harness, HarnessModel, HarnessNagAcknowledgements, HarnessOnlineEvaluation, HarnessPromotionStep,
+  EndpointVersionPolicy, EvaluatorThreshold, Harness, HarnessModel, HarnessMonitoring, HarnessNagAcknowledgements,
+  HarnessOnlineEvaluation, HarnessPromotionStep, TransactionSearch,
   HarnessSystemPrompt,
 } from '../../src';
 import { nagServiceArn } from '../shared/nag-acknowledgements';
@@ -19,6 +20,7 @@ const ENV = { account: '123456789012', region: 'us-east-1' };
 /** The agent and its two endpoints. */
 class AgentStack extends Stack {
   public readonly harness: Harness;
+  public readonly stagingEvaluation: HarnessOnlineEvaluation;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
@@ -48,33 +50,42 @@ class AgentStack extends Stack {
       description: 'Promoted from STAGING by the pipeline',
     });
 
+    // Traces (and so online evaluation) need CloudWatch Transaction Search; this turns it on for the
+    // account and region if it is off, and changes nothing where it is already on.
+    const transactionSearch = new TransactionSearch(this, 'TransactionSearch');
+
     // Both endpoints are scored continuously, each on its own: every STAGING session (little traffic),
-    // a tenth of PROD's. The evaluations read the endpoints' traces, which need CloudWatch Transaction
-    // Search; this account enables it outside this app, so the reminder is acknowledged.
+    // a tenth of PROD's.
     const evaluators = [
       agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.HELPFULNESS),
       agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.CORRECTNESS),
       agentcore.EvaluatorSelector.builtin(agentcore.BuiltinEvaluator.INSTRUCTION_FOLLOWING),
     ];
-    const evaluations = [
-      new HarnessOnlineEvaluation(this, 'StagingEvaluation', { endpoint: staging, evaluators, samplingPercentage: 100 }),
-      new HarnessOnlineEvaluation(this, 'ProdEvaluation', { endpoint: prod, evaluators, samplingPercentage: 10 }),
-    ];
-    for (const evaluation of evaluations) {
-      Annotations.of(evaluation).acknowledgeWarning('cdk-agentcore-harness:online-evaluation-transaction-search',
-        'Transaction Search is enabled for this account and region outside this app.');
+    this.stagingEvaluation = new HarnessOnlineEvaluation(this, 'StagingEvaluation', {
+      endpoint: staging, evaluators, samplingPercentage: 100, transactionSearch,
+    });
+    const prodEvaluation = new HarnessOnlineEvaluation(this, 'ProdEvaluation', {
+      endpoint: prod, evaluators, samplingPercentage: 10, transactionSearch,
+    });
+    for (const evaluation of [this.stagingEvaluation, prodEvaluation]) {
       // Only for cdk-nag users: accept the wildcards of the evaluation role (see the helper).
       HarnessNagAcknowledgements.acknowledgeOnlineEvaluationRoleWildcards(evaluation);
     }
+
+    // A dashboard row and errors/throttles/latency alarms per endpoint.
+    new HarnessMonitoring(this, 'Monitoring', { harness: this.harness, endpoints: [staging, prod] });
   }
 }
 
 class AgentStage extends Stage {
   public readonly harness: Harness;
+  public readonly stagingEvaluation: HarnessOnlineEvaluation;
 
   constructor(scope: Construct, id: string, props: StageProps) {
     super(scope, id, props);
-    this.harness = new AgentStack(this, 'Agent', { env: props.env }).harness;
+    const agent = new AgentStack(this, 'Agent', { env: props.env });
+    this.harness = agent.harness;
+    this.stagingEvaluation = agent.stagingEvaluation;
   }
 }
 
@@ -100,6 +111,16 @@ export function build(app: App): void {
     harness: stage.harness,
     sourceEndpointName: 'STAGING',
     targetEndpointName: 'PROD',
+    // Only what STAGING's online evaluation scored well over the last day moves to PROD.
+    evaluationGate: {
+      onlineEvaluationConfig: stage.stagingEvaluation.onlineEvaluationConfig,
+      minScores: [
+        EvaluatorThreshold.builtin(agentcore.BuiltinEvaluator.HELPFULNESS, 0.8),
+        EvaluatorThreshold.builtin(agentcore.BuiltinEvaluator.CORRECTNESS, 0.75),
+      ],
+      window: Duration.hours(24),
+      minSessions: 10,
+    },
     // The CLI at the version the app pins in package-lock.json.
     input: source,
     installCommands: ['npm ci'],

@@ -163,8 +163,9 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
 
   /**
    * Called by CDK Pipelines with the CodeBuild project it made for this step:
-   * the project's role carries the one wildcard the library cannot avoid, so
-   * it is acknowledged (cdk-nag) right where it is granted.
+   * the project's role carries the wildcards the library cannot avoid (the
+   * service-chosen id suffixes), so they are acknowledged (cdk-nag) right where
+   * they are granted.
    *
    * @internal
    */
@@ -174,6 +175,14 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
       id: `${IAM5}[Resource::${nagNotation(project, endpointArnOf(this.harnessArnPattern, name))}]`,
       reason: 'The harness id ends in ten characters the service picks at creation, so the promotion role is scoped to '
         + 'the endpoints it promotes between, under the harness\'s name followed by exactly ten wildcard characters.',
+    })));
+    // The evaluation gate's results log group is named after the configuration's id, which also ends in
+    // ten service-chosen characters; `:*` is the form IAM matches for the group's log streams.
+    acknowledge(project, this.evaluationResultsLogGroupArns.map(arn => ({
+      id: `${IAM5}[Resource::${nagNotation(project, arn)}]`,
+      reason: 'The online evaluation configuration id ends in ten characters the service picks at creation, so the '
+        + 'evaluation gate may read (logs:FilterLogEvents) only that configuration\'s results log group, matched by '
+        + 'its name followed by exactly ten wildcard characters.',
     })));
   }
 }

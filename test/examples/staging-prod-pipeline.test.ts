@@ -42,14 +42,18 @@ describe('examples/staging-prod-pipeline', () => {
     template.hasResource('Custom::HarnessEndpointVersion', { DependsOn: Match.arrayWith([smoke]) });
   });
 
-  test('the pipeline runs the promotion CLI with the harness ARN from a stack output, after the stage', () => {
+  test('the pipeline runs the promotion CLI, gated on STAGING\'s evaluation scores, with ARNs from stack outputs', () => {
     const built = example();
     const pipeline = Template.fromStack(stackOf(built, 'AgentPipeline'));
     pipeline.hasResourceProperties('AWS::CodeBuild::Project', {
       Source: {
         BuildSpec: Match.serializedJson(Match.objectLike({
           phases: Match.objectLike({
-            build: { commands: ['npx --yes cdk-agentcore-harness promote --harness "$HARNESS_ARN" --from STAGING --to PROD'] },
+            build: {
+              commands: ['npx --yes cdk-agentcore-harness promote --harness "$HARNESS_ARN" --from STAGING --to PROD '
+                + '--evaluation-config "$EVALUATION_CONFIG_ID" --min-score Builtin.Helpfulness=0.8 '
+                + '--min-score Builtin.Correctness=0.75 --window 24h --min-sessions 10'],
+            },
           }),
         })),
       },
