@@ -49,7 +49,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // integ-tests-alpha lags aws-cdk-lib; ^2.276.0-alpha.0 does not resolve.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@2.197.10',
-    // Peer benchmarked against in bench/ (issue 5); never imported from src/.
+    // Peer benchmarked against in bench/; never imported from src/.
     '@aws/agentcore-cdk@0.1.0-alpha.45',
   ],
 

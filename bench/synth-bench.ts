@@ -1,4 +1,4 @@
-// Synthesis benchmark (issue 5): this library versus a hand-written CfnHarness and @aws/agentcore-cdk,
+// Synthesis benchmark: this library versus a hand-written CfnHarness and @aws/agentcore-cdk,
 // all on the same agent definition (bench/synth/definition.ts). Prints figures; asserts nothing.
 //
 // Run with `npx projen bench` (sets CDK_VALIDATION=false: aws-cdk-lib's bundled CloudFormation

@@ -2,8 +2,8 @@
 import { checkArnAccount } from './account';
 import { ParsedArgs, parseArgs } from './args';
 import { CliError, EXIT, toCliError } from './cli-error';
-import { exportCommand } from './commands/export';
 import { doctorCommand } from './commands/doctor';
+import { exportCommand } from './commands/export';
 import { promoteCommand } from './commands/promote';
 import { rollbackCommand } from './commands/rollback';
 import { statusCommand } from './commands/status';

@@ -1,5 +1,5 @@
 // ARN patterns shared by several options. Where the registry schemas disagree,
-// the stricter one is used (harness-api.md §1.1, §15).
+// the stricter one is used.
 
 /**
  * An AgentCore Identity API-key credential provider. The June 2026 registry
@@ -15,7 +15,7 @@ export const API_KEY_PROVIDER_ARN_DESCRIPTION =
 /** An IAM role ARN with a 12-digit account (stricter than the API, which allows none). */
 export const ROLE_ARN = /^arn:aws(-[^:]+)?:iam::[0-9]{12}:role\/.+$/;
 
-/** A harness ARN (harness-api.md §4). */
+/** A harness ARN. */
 export const HARNESS_ARN =
   /^arn:([^:]+)?:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:harness\/[a-zA-Z][a-zA-Z0-9_]{0,39}-[a-zA-Z0-9]{10}$/;
 

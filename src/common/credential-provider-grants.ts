@@ -7,8 +7,6 @@ import { API_KEY_USE_ACTIONS, CREDENTIAL_SECRET_READ_ACTIONS, OAUTH2_USE_ACTIONS
 export { API_KEY_USE_ACTIONS, CREDENTIAL_SECRET_READ_ACTIONS, OAUTH2_USE_ACTIONS };
 
 
-
-
 /** The kind of credential provider: its collection in the token vault and its secrets' folder. */
 export interface CredentialProviderKind {
   /** `token-vault/<vault>/<collection>/<name>` in the provider ARN. */

@@ -43,7 +43,7 @@ const SECURITY_GROUP_ID = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
  * factories.
  *
  * The registry schemas disagree on whether the network configuration is
- * create-only (harness-api.md §15), so treat a change as a possible replacement:
+ * create-only, so treat a change as a possible replacement:
  * the generated harness name includes the network configuration, so a
  * replacement gets a new name rather than colliding (with an explicit
  * `harnessName` it would fail), and a replaced harness loses its managed memory

@@ -3,6 +3,7 @@ import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { HarnessValidationError } from '../common/errors';
+import { omitImpliedDependsOn } from '../common/implied-depends-on';
 import { show, validateListLength, validateNumber, validateString } from '../common/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { Harness } from '../harness/harness';
@@ -127,6 +128,8 @@ export class HarnessOnlineEvaluation extends Construct {
     const resource = this.onlineEvaluationConfig.node.defaultChild as CfnResource;
     // The endpoint's runtime log group exists once the endpoint does.
     resource.node.addDependency(props.endpoint);
+    // aws-cdk-lib's config also depends on its role, which its GetAtt already implies.
+    omitImpliedDependsOn(resource);
     if (props.transactionSearch) {
       resource.node.addDependency(props.transactionSearch);
     } else {

@@ -58,7 +58,7 @@ export function ecrPublicPullStatement(sid: string): iam.PolicyStatement {
  */
 const BASE_STATEMENTS = new WeakMap<Stack, iam.PolicyStatement[]>();
 
-/** The statements every harness needs, whatever it is configured with (harness-api.md §13.3). */
+/** The statements every harness needs, whatever it is configured with. */
 export function baseExecutionStatements(scope: Construct): iam.PolicyStatement[] {
   const stack = Stack.of(scope);
   let statements = BASE_STATEMENTS.get(stack);

@@ -204,7 +204,8 @@ export class Harness extends HarnessBase {
     });
     // On the L2 role this renders DependsOn on the role (which carries the inline policy)
     // AND on its default policy once anything grants through grantPrincipal, so the
-    // harness is created only once every grant is attached (lessons T4).
+    // harness is created only once every grant is attached: a harness created
+    // before its role's permissions exist fails its first session with AccessDenied.
     this.resource.node.addDependency(this.executionRole);
     omitImpliedDependsOn(this.resource);
 

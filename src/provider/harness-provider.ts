@@ -6,8 +6,8 @@ import { Construct, IConstruct } from 'constructs';
 import { IsCompleteFunction } from './is-complete-function';
 import { OnEventFunction } from './on-event-function';
 import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from './perms';
-import { validateNumber } from '../common/validation';
 import { omitImpliedDependsOn } from '../common/implied-depends-on';
+import { validateNumber } from '../common/validation';
 
 /**
  * The construct id of the provider under its stack. It feeds the logical id of

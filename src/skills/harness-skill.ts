@@ -12,8 +12,8 @@ import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { HarnessBindContext } from '../harness/bind-context';
 import { toPolicyStatement } from '../harness/execution-role';
-import { s3PrefixReadStatements } from '../permissions/required-permissions';
 import { IAM5, acknowledge, nagNotation } from '../nag/nag-notation';
+import { s3PrefixReadStatements } from '../permissions/required-permissions';
 
 /** Options for a skill cloned from a Git repository. */
 export interface GitSkillOptions {

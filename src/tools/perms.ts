@@ -1,4 +1,4 @@
-// Execution-role actions per tool type (harness-api.md §13.3). Session actions
+// Execution-role actions per tool type. Session actions
 // are granted on the one browser / code interpreter the tool uses.
 
 export const BROWSER_SESSION_ACTIONS = [

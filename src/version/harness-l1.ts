@@ -37,7 +37,7 @@ export function _sameHarness(a: IConstruct & { readonly harnessId: string }, b: 
  * Fails when `consumer` would read a volatile attribute (a version) of a
  * resource in another top-level stack. CDK would export it, and CloudFormation
  * refuses to change an export that another stack imports, so the next harness
- * update would fail (lessons T10). Nested stacks receive parameters instead.
+ * update would fail. Nested stacks receive parameters instead.
  *
  * @internal
  */
