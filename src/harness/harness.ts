@@ -26,6 +26,7 @@ import { renderEnvironment } from '../environment/render-environment';
 import { HarnessHook } from '../hooks/harness-hook';
 import { validateHookSet } from '../hooks/validate-hooks';
 import { HarnessMemory } from '../memory/harness-memory';
+import { HarnessModel } from '../model/harness-model';
 import { MetricRuntime } from '../monitoring/runtime-metrics';
 import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
@@ -131,6 +132,11 @@ export class Harness extends HarnessBase {
   private readonly skills: BoundList<HarnessSkill, CfnHarness.HarnessSkillProperty>;
   private readonly hooks: BoundList<HarnessHook, CfnHarness.HarnessHookProperty>;
   private readonly allowedTools?: string[];
+  /**
+   * The models the execution role is granted: `model`, then `additionalModels`.
+   * @internal
+   */
+  public readonly _declaredModels: HarnessModel[];
   private readonly managedMemory: boolean;
   private readonly removalPolicy: RemovalPolicy;
   private readonly name: HarnessNameForms;
@@ -220,6 +226,7 @@ export class Harness extends HarnessBase {
     // Assigned as soon as they are rendered rather than through Lazy values: they
     // never change after construction, and every Lazy costs a token resolution in each
     // of the several passes synthesis makes over the template.
+    this._declaredModels = [props.model, ...props.additionalModels ?? []];
     this.resource.model = props.model._bind(this.ctx);
     for (const extra of props.additionalModels ?? []) {
       extra._grant(this.ctx);

@@ -40,6 +40,12 @@ export abstract class HarnessModel {
   public abstract readonly modelId: string;
 
   /**
+   * The provider, which with the model id identifies the model.
+   * @internal
+   */
+  public abstract readonly _provider: string;
+
+  /**
    * Checks the settings; `path` is the property path used in error messages.
    * @internal
    */
@@ -53,10 +59,20 @@ export abstract class HarnessModel {
   public abstract _grant(ctx: HarnessBindContext): void;
 
   /**
+   * Renders the model block without granting anything, for a per-call override
+   * whose permissions the harness's execution role must already hold.
+   * @internal
+   */
+  public abstract _render(): CfnHarness.HarnessModelConfigurationProperty;
+
+  /**
    * Grants and renders the model block.
    * @internal
    */
-  public abstract _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty;
+  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
+    this._grant(ctx);
+    return this._render();
+  }
 }
 
 function validateCommon(path: string, provider: ModelProvider, modelId: string, options: HarnessModelOptions): void {
@@ -107,6 +123,10 @@ abstract class ProviderModel<P extends HarnessModelOptions & { readonly modelId:
   public readonly modelId: string;
   protected abstract readonly provider: ModelProvider;
 
+  public get _provider(): string {
+    return this.provider;
+  }
+
   constructor(protected readonly props: P) {
     super();
     this.modelId = props.modelId;
@@ -124,8 +144,7 @@ class BedrockModel extends ProviderModel<BedrockModelProps> {
     grantBedrockModel(ctx, this.modelId, this.props.apiFormat?._usesMantle ?? false);
   }
 
-  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
-    this._grant(ctx);
+  public _render(): CfnHarness.HarnessModelConfigurationProperty {
     return {
       bedrockModelConfig: {
         modelId: this.modelId,
@@ -149,8 +168,9 @@ class OpenAiModel extends ProviderModel<OpenAiModelProps> {
     bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
   }
 
-  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
-    const apiKeyArn = bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+  public _render(): CfnHarness.HarnessModelConfigurationProperty {
+    // The ARN bindApiKey returns: the provider's, else the one given.
+    const apiKeyArn = this.props.apiKey?.credentialProviderArn ?? this.props.apiKeyArn;
     return {
       openAiModelConfig: {
         modelId: this.modelId,
@@ -176,8 +196,9 @@ class GeminiModel extends ProviderModel<GeminiModelProps> {
     bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
   }
 
-  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
-    const apiKeyArn = bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+  public _render(): CfnHarness.HarnessModelConfigurationProperty {
+    // The ARN bindApiKey returns: the provider's, else the one given.
+    const apiKeyArn = this.props.apiKey?.credentialProviderArn ?? this.props.apiKeyArn;
     return {
       geminiModelConfig: {
         modelId: this.modelId,
@@ -206,8 +227,7 @@ class LiteLlmModel extends ProviderModel<LiteLlmModelProps> {
     }
   }
 
-  public _bind(ctx: HarnessBindContext): CfnHarness.HarnessModelConfigurationProperty {
-    this._grant(ctx);
+  public _render(): CfnHarness.HarnessModelConfigurationProperty {
     return {
       liteLlmModelConfig: {
         modelId: this.modelId,

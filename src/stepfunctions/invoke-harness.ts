@@ -7,8 +7,10 @@ import { InvokeHarnessSessionId, isJsonataExpression } from './invoke-harness-se
 import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateExactlyOne, validateNotBlank, validateNumber, wholeDuration } from '../common/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
+import { Harness } from '../harness/harness';
 import { IHarness } from '../harness/harness-base';
 import { HarnessSystemPrompt } from '../harness/system-prompt';
+import { HarnessModel } from '../model/harness-model';
 import { endpointArnOf, HARNESS_INVOKE_ACTIONS } from '../provider/perms';
 
 /** A Step Functions Task state runs at most 15 minutes, whatever the harness's own timeout. */
@@ -81,6 +83,14 @@ export interface InvokeHarnessOptions {
   readonly systemPrompt?: HarnessSystemPrompt;
 
   /**
+   * The model for this call, replacing the harness's. It is called with the harness's
+   * execution role, which is granted only the harness's `model` and `additionalModels`:
+   * for a harness defined in this app it must be one of those (same provider and model id).
+   * @default - the harness's model
+   */
+  readonly model?: HarnessModel;
+
+  /**
    * Maximum agent-loop iterations for this call, at least 1.
    * @default - the harness's setting
    */
@@ -150,6 +160,10 @@ export class InvokeHarness extends sfn.TaskStateBase {
     validateNumber('maxTokens', props.maxTokens, { min: 1, integer: true });
     this.timeoutSeconds = wholeDuration('harnessTimeout', props.harnessTimeout, 'seconds');
     validateNumber('harnessTimeout (seconds)', this.timeoutSeconds, { min: 1 });
+    if (props.model) {
+      props.model._validate('model');
+      this.checkModelDeclared(scope, props.model);
+    }
 
     // Exactly what the call is authorized against. Like AgentCore Runtime, a call is
     // authorized on the harness ARN and on the endpoint it resolves to (DEFAULT when
@@ -182,11 +196,32 @@ export class InvokeHarness extends sfn.TaskStateBase {
         RuntimeSessionId: sessionId,
         Messages: [{ Role: 'user', Content: [{ Text: this.props.prompt }] }],
         SystemPrompt: this.props.systemPrompt?._render().map(block => ({ Text: block.text })),
+        Model: this.props.model ? pascalCaseModel(this.props.model._render()) : undefined,
         MaxIterations: this.props.maxIterations,
         MaxTokens: this.props.maxTokens,
         TimeoutSeconds: this.timeoutSeconds,
       }, queryLanguage),
     };
+  }
+
+  /**
+   * The task grants nothing for the model: the harness calls it with its execution role,
+   * which the harness granted only for the models it declares.
+   */
+  private checkModelDeclared(scope: Construct, model: HarnessModel): void {
+    if (!(this.harness instanceof Harness)) {
+      Annotations.of(scope).addWarningV2('cdk-agentcore-harness:invoke-harness-model-unverified',
+        `${this.node.path}: model ${show(model.modelId)} overrides the model of an imported harness; `
+        + 'the harness\'s execution role must be allowed to call it (it is not checked here), else the call fails');
+      return;
+    }
+    const declared = this.harness._declaredModels;
+    if (isUnresolved(model.modelId) || declared.some(m => isUnresolved(m.modelId))) return;
+    if (declared.some(m => m._provider === model._provider && m.modelId === model.modelId)) return;
+    const allowed = declared.map(m => `${m._provider} ${show(m.modelId)}`).join(', ');
+    throw new HarnessValidationError('model',
+      `${model._provider} ${show(model.modelId)} is not a model of harness ${this.harness.node.path}, whose execution role `
+      + `is granted only its model and additionalModels (${allowed}); use one of those, or add it to the harness's additionalModels`);
   }
 
   private warnAboutTimeout(scope: Construct): void {
@@ -205,4 +240,22 @@ export class InvokeHarness extends sfn.TaskStateBase {
         + 'while the harness keeps running (and costing) until its own timeout; set harnessTimeout (or the harness\'s timeout) to at most 15 minutes');
     }
   }
+}
+
+/** Keys of the model block in the InvokeHarness request; `AdditionalParams` is passed on unchanged. */
+function pascalCaseModel(model: CfnHarness.HarnessModelConfigurationProperty): { [key: string]: any } {
+  const out: { [key: string]: any } = {};
+  for (const [provider, config] of Object.entries(model)) {
+    if (config === undefined) continue;
+    const fields: { [key: string]: any } = {};
+    for (const [key, value] of Object.entries(config as { [key: string]: any })) {
+      fields[pascal(key)] = value;
+    }
+    out[pascal(provider)] = fields;
+  }
+  return out;
+}
+
+function pascal(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
 }

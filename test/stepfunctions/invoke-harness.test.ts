@@ -2,10 +2,10 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import {
-  HarnessEndpoint, HarnessSystemPrompt, IHarness, InvokeHarness, InvokeHarnessErrors, InvokeHarnessSessionId,
+  BedrockApiFormat, HarnessEndpoint, HarnessModel, HarnessSystemPrompt, IHarness, InvokeHarness, InvokeHarnessErrors, InvokeHarnessSessionId,
 } from '../../src';
 import { HarnessValidationError } from '../../src/common/errors';
-import { harnessStack, IMPORTED_ARN, importedHarness } from '../endpoint/support';
+import { harnessStack, IMPORTED_ARN, importedHarness, MODEL } from '../endpoint/support';
 
 const WARNING = 'cdk-agentcore-harness:invoke-harness-timeout';
 
@@ -227,6 +227,80 @@ describe('InvokeHarness', () => {
       const c = importedStack();
       InvokeHarness.jsonPath(c.stack, 'Invoke', { harness: c.harness, prompt: 'p' });
       expect(warnings(c.stack)).toHaveLength(0);
+    });
+  });
+
+  describe('model override', () => {
+    const GEMINI_KEY = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/gemini';
+    const HAIKU = () => HarnessModel.bedrock({ modelId: 'anthropic.claude-haiku-4-5', apiFormat: BedrockApiFormat.CONVERSE_STREAM, maxTokens: 500, temperature: 0.2 });
+    const GEMINI = () => HarnessModel.gemini({ modelId: 'gemini-2.5-flash', apiKeyArn: GEMINI_KEY, topK: 40, additionalParams: { thinking_budget: 0 } });
+    const unverified = (stack: Stack) => Annotations.fromStack(stack)
+      .findWarning('*', Match.stringLikeRegexp('cdk-agentcore-harness:invoke-harness-model-unverified'));
+
+    test('JSONPath: a declared additional model renders as the request\'s Model, PascalCase, without grants', () => {
+      const { stack, harness } = harnessStack({ timeout: Duration.minutes(15), additionalModels: [HAIKU()] });
+      const state = renderedState(stack, InvokeHarness.jsonPath(stack, 'Invoke', { harness, prompt: 'p', model: HAIKU() }));
+      expect(state.Parameters.Model).toEqual({
+        BedrockModelConfig: { ModelId: 'anthropic.claude-haiku-4-5', ApiFormat: 'converse_stream', MaxTokens: 500, Temperature: 0.2 },
+      });
+      const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^WorkflowRole') }] } });
+      const actions = Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement).flatMap((st: any) => st.Action);
+      expect(actions).toEqual(['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime']);
+      expect(unverified(stack)).toHaveLength(0);
+    });
+
+    test('JSONata: the harness\'s own model renders in Arguments; AdditionalParams keys pass unchanged', () => {
+      const { stack, harness } = harnessStack({ timeout: Duration.minutes(15), additionalModels: [GEMINI()] });
+      const a = renderedState(stack, InvokeHarness.jsonata(stack, 'Invoke', { harness, prompt: 'p', model: GEMINI() }));
+      expect(a.Arguments.Model).toEqual({
+        GeminiModelConfig: { ModelId: 'gemini-2.5-flash', ApiKeyArn: GEMINI_KEY, TopK: 40, AdditionalParams: { thinking_budget: 0 } },
+      });
+      const other = harnessStack({ timeout: Duration.minutes(15) });
+      const b = renderedState(other.stack, InvokeHarness.jsonata(other.stack, 'Invoke', { harness: other.harness, prompt: 'p', model: MODEL }));
+      expect(b.Arguments.Model).toEqual({ BedrockModelConfig: { ModelId: 'anthropic.claude-sonnet-4-6' } });
+    });
+
+    test('without model, no Model is sent', () => {
+      const { stack, harness } = harnessStack({ timeout: Duration.minutes(15), additionalModels: [HAIKU()] });
+      expect(renderedState(stack, InvokeHarness.jsonPath(stack, 'Invoke', { harness, prompt: 'p' })).Parameters.Model).toBeUndefined();
+    });
+
+    test.each([
+      ['an undeclared model id', () => HarnessModel.bedrock({ modelId: 'amazon.nova-pro-v1:0' }), /model: Bedrock "amazon\.nova-pro-v1:0" is not a model of harness/],
+      ['a declared id under another provider',
+        () => HarnessModel.openAi({ modelId: 'anthropic.claude-haiku-4-5', apiKeyArn: GEMINI_KEY.replace('gemini', 'openai') }),
+        /model: OpenAI "anthropic\.claude-haiku-4-5" is not a model/],
+    ])('fails at synth with %s, naming the allowed models and additionalModels', (_name, model, message) => {
+      const { stack, harness } = harnessStack({ additionalModels: [HAIKU()] });
+      let counter = 0;
+      const create = () => InvokeHarness.jsonPath(stack, `Invoke${counter++}`, { harness, prompt: 'p', model: model() });
+      expect(create).toThrow(HarnessValidationError);
+      expect(create).toThrow(message);
+      expect(create).toThrow(/granted only its model and additionalModels \(Bedrock "anthropic\.claude-sonnet-4-6", Bedrock "anthropic\.claude-haiku-4-5"\); .*add it to the harness's additionalModels/);
+    });
+
+    test('through an endpoint of a harness defined here, the harness\'s models are checked too', () => {
+      const { stack, harness } = harnessStack();
+      expect(() => InvokeHarness.jsonPath(stack, 'Invoke', { endpoint: harness.addEndpoint('PROD'), prompt: 'p', model: HAIKU() }))
+        .toThrow(/model: Bedrock "anthropic\.claude-haiku-4-5" is not a model of harness TestStack\/Harness/);
+    });
+
+    test('the override\'s own settings are validated', () => {
+      const { stack, harness } = harnessStack();
+      expect(() => InvokeHarness.jsonPath(stack, 'Invoke', { harness, prompt: 'p', model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6', temperature: 3 }) }))
+        .toThrow(/model\.temperature: 3 is out of range/);
+    });
+
+    test('an imported harness warns that its role must allow the model, and renders it', () => {
+      const { stack, harness } = importedStack();
+      const state = renderedState(stack, InvokeHarness.jsonPath(stack, 'Invoke', { harness, prompt: 'p', model: HAIKU() }));
+      expect(state.Parameters.Model.BedrockModelConfig.ModelId).toBe('anthropic.claude-haiku-4-5');
+      const found = unverified(stack);
+      expect(found).toHaveLength(1);
+      expect(found[0].entry.data).toMatch(/model "anthropic\.claude-haiku-4-5" overrides the model of an imported harness; the harness's execution role must be allowed to call it/);
+      const plain = importedStack();
+      InvokeHarness.jsonPath(plain.stack, 'Invoke', { harness: plain.harness, prompt: 'p' });
+      expect(unverified(plain.stack)).toHaveLength(0);
     });
   });
 
