@@ -107,22 +107,18 @@ export class HarnessMonitoring extends Construct {
       // Without a label, so the alarms render as a plain metric.
       const alarmMetric = (metricName: string, options?: cloudwatch.MetricOptions) =>
         runtimeEndpointMetric(runtime, name, metricName, env, options);
-      const systemErrors = new cloudwatch.Alarm(this, `${name}SystemErrors`, {
-        alarmDescription: `Server-side errors of harness endpoint ${name}`,
-        metric: alarmMetric('SystemErrors'),
-        threshold: props.systemErrorsThreshold ?? 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      const throttles = new cloudwatch.Alarm(this, `${name}Throttles`, {
-        alarmDescription: `Throttled calls to harness endpoint ${name}`,
-        metric: alarmMetric('Throttles'),
-        threshold: props.throttlesThreshold ?? 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      // A count that alarms as soon as one period reaches the threshold; no data means nothing went wrong.
+      const countAlarm = (metricName: string, description: string, threshold: number) =>
+        new cloudwatch.Alarm(this, `${name}${metricName}`, {
+          alarmDescription: `${description} harness endpoint ${name}`,
+          metric: alarmMetric(metricName),
+          threshold,
+          evaluationPeriods: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        });
+      const systemErrors = countAlarm('SystemErrors', 'Server-side errors of', props.systemErrorsThreshold ?? 1);
+      const throttles = countAlarm('Throttles', 'Throttled calls to', props.throttlesThreshold ?? 1);
       const slow = new cloudwatch.Alarm(this, `${name}Latency`, {
         alarmDescription: `p99 latency of harness endpoint ${name} at or above ${latency.toHumanString()}`,
         metric: alarmMetric('Latency', { statistic: cloudwatch.Stats.p(99) }),

@@ -10,16 +10,25 @@ export function emulatorEnv(emulator: Emulator, extra: Record<string, string> = 
     AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL: emulator.url,
     AWS_ENDPOINT_URL_BEDROCK_AGENTCORE: emulator.url,
     AWS_ENDPOINT_URL_STS: emulator.url,
-    AWS_REGION: emulator.region,
+    ...localClientEnv(emulator.region),
+    CDK_AGENTCORE_HARNESS_POLL_MS: '5',
+    ...extra,
+  };
+}
+
+/**
+ * What every loopback emulator needs besides its endpoint URLs: a region, fake credentials, no profile files
+ * and no instance-metadata lookups, and the handler and CLI backoff in milliseconds so fault tests stay fast.
+ */
+export function localClientEnv(region: string): Record<string, string> {
+  return {
+    AWS_REGION: region,
     AWS_ACCESS_KEY_ID: 'AKIAEMULATOREXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'emulator-secret-not-real',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    // Handler and CLI backoff and polling in milliseconds instead of seconds, so fault tests stay fast.
     CDK_AGENTCORE_HARNESS_BACKOFF_MS: '5',
-    CDK_AGENTCORE_HARNESS_POLL_MS: '5',
-    ...extra,
   };
 }
 

@@ -1,5 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
+import { localClientEnv } from './client-env';
 import { readBody } from './wire';
 
 /**
@@ -70,13 +71,7 @@ export async function startObservabilityEmulator(region = 'us-east-1'): Promise<
       return {
         AWS_ENDPOINT_URL_XRAY: this.url,
         AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: this.url,
-        AWS_REGION: region,
-        AWS_ACCESS_KEY_ID: 'AKIAEMULATOREXAMPLE',
-        AWS_SECRET_ACCESS_KEY: 'emulator-secret-not-real',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: '/dev/null',
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-        CDK_AGENTCORE_HARNESS_BACKOFF_MS: '5',
+        ...localClientEnv(region),
         CDK_AGENTCORE_HARNESS_LOG: 'off',
       };
     },

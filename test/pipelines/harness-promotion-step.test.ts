@@ -1,27 +1,8 @@
-import { App, CfnParameter, CfnWaitConditionHandle, Duration, Stack, Stage } from 'aws-cdk-lib';
+import { CfnParameter, CfnWaitConditionHandle, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as pipelines from 'aws-cdk-lib/pipelines';
-import { Harness, HarnessPromotionStep, HarnessPromotionStepProps, IHarness } from '../../src';
+import { pipelineWith } from './pipeline-fixture';
+import { Harness } from '../../src';
 import { MODEL } from '../endpoint/support';
-import { createTestApp } from '../support/app';
-
-const ENV = { account: '123456789012', region: 'us-east-1' };
-const CONNECTION = 'arn:aws:codeconnections:us-east-1:123456789012:connection/0b4e3f0a-8d3c-4c1e-9d55-3f4f3c2f1a10';
-
-/** A pipeline that deploys one stage holding a harness, then runs the promotion step. */
-function pipelineWith(makeHarness: (stack: Stack) => IHarness, props: Partial<HarnessPromotionStepProps> = {}, app: App = createTestApp()) {
-  const pipelineStack = new Stack(app, 'Pipeline', { env: ENV });
-  const source = pipelines.CodePipelineSource.connection('org/repo', 'main', { connectionArn: CONNECTION });
-  const pipeline = new pipelines.CodePipeline(pipelineStack, 'Pipeline', {
-    synth: new pipelines.ShellStep('Synth', { input: source, commands: ['npx cdk synth'] }),
-  });
-  const stage = new Stage(pipelineStack, 'Release', { env: ENV });
-  const agentStack = new Stack(stage, 'Agent');
-  const harness = makeHarness(agentStack);
-  const step = new HarnessPromotionStep('Promote', { harness, ...props });
-  pipeline.addStage(stage, { post: [step] });
-  return { pipelineStack, agentStack, harness, step };
-}
 
 const literal = (stack: Stack) => new Harness(stack, 'Agent', { model: MODEL, harnessName: 'support_agent' });
 

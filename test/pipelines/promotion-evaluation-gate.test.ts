@@ -1,13 +1,11 @@
-import { App, CfnParameter, Duration, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
-import * as pipelines from 'aws-cdk-lib/pipelines';
-import { EvaluatorThreshold, Harness, HarnessPromotionStep, PromotionEvaluationGateOptions } from '../../src';
+import { pipelineWith as pipelineWithStep } from './pipeline-fixture';
+import { EvaluatorThreshold, Harness, PromotionEvaluationGateOptions } from '../../src';
 import { MODEL } from '../endpoint/support';
 import { createTestApp } from '../support/app';
 
-const ENV = { account: '123456789012', region: 'us-east-1' };
-const CONNECTION = 'arn:aws:codeconnections:us-east-1:123456789012:connection/0b4e3f0a-8d3c-4c1e-9d55-3f4f3c2f1a10';
 const HELPFUL = EvaluatorThreshold.builtin(agentcore.BuiltinEvaluator.HELPFULNESS, 0.8);
 
 type GateFactory = (stack: Stack) => PromotionEvaluationGateOptions;
@@ -22,17 +20,8 @@ const stagingConfig = (stack: Stack) => new agentcore.OnlineEvaluationConfig(sta
 });
 
 function pipelineWith(gate: GateFactory, app: App = createTestApp()) {
-  const pipelineStack = new Stack(app, 'Pipeline', { env: ENV });
-  const source = pipelines.CodePipelineSource.connection('org/repo', 'main', { connectionArn: CONNECTION });
-  const pipeline = new pipelines.CodePipeline(pipelineStack, 'Pipeline', {
-    synth: new pipelines.ShellStep('Synth', { input: source, commands: ['npx cdk synth'] }),
-  });
-  const stage = new Stage(pipelineStack, 'Release', { env: ENV });
-  const agentStack = new Stack(stage, 'Agent');
-  const harness = new Harness(agentStack, 'Agent', { model: MODEL, harnessName: 'support_agent' });
-  const step = new HarnessPromotionStep('Promote', { harness, evaluationGate: gate(agentStack) });
-  pipeline.addStage(stage, { post: [step] });
-  return { pipelineStack, agentStack, step };
+  const harness = (stack: Stack) => new Harness(stack, 'Agent', { model: MODEL, harnessName: 'support_agent' });
+  return pipelineWithStep(harness, (agentStack) => ({ evaluationGate: gate(agentStack) }), app);
 }
 
 function buildCommands(template: Template): string[] {
@@ -123,17 +112,8 @@ describe('HarnessPromotionStep evaluationGate', () => {
   });
 
   test('without a gate the role gets no log permission and the command no gate flag', () => {
-    const app = createTestApp();
-    const pipelineStack = new Stack(app, 'Pipeline', { env: ENV });
-    const pipeline = new pipelines.CodePipeline(pipelineStack, 'Pipeline', {
-      synth: new pipelines.ShellStep('Synth', {
-        input: pipelines.CodePipelineSource.connection('org/repo', 'main', { connectionArn: CONNECTION }), commands: ['npx cdk synth'],
-      }),
-    });
-    const stage = new Stage(pipelineStack, 'Release', { env: ENV });
-    const harness = new Harness(new Stack(stage, 'Agent'), 'Agent', { model: MODEL, harnessName: 'support_agent' });
-    const step = new HarnessPromotionStep('Promote', { harness });
-    pipeline.addStage(stage, { post: [step] });
+    const harness = (stack: Stack) => new Harness(stack, 'Agent', { model: MODEL, harnessName: 'support_agent' });
+    const { pipelineStack, step } = pipelineWithStep(harness);
     expect(step.evaluationResultsLogGroupArns).toEqual([]);
     const template = Template.fromStack(pipelineStack);
     expect(buildCommands(template)[0]).not.toMatch(/evaluation/);
