@@ -4,9 +4,10 @@ import { awscdk, javascript } from 'projen';
 const SDK_CONTROL = '@aws-sdk/client-bedrock-agentcore-control@3.1142.0';
 const SDK_DATA = '@aws-sdk/client-bedrock-agentcore@3.1141.0';
 // Clients the CLI and the custom-resource handlers call besides AgentCore: IAM (doctor's role simulation),
-// STS (the caller's account), X-Ray and CloudWatch Logs (Transaction Search), CloudWatch (evaluation scores).
+// STS (the caller's account), X-Ray and CloudWatch Logs (Transaction Search), CloudWatch (evaluation scores),
+// CloudFormation (the promotion handler tells a rollback from a promotion by the stack's status).
 // Bundled like the AgentCore clients, so they stay devDependencies.
-const SDK_OTHERS = ['iam', 'sts', 'xray', 'cloudwatch-logs', 'cloudwatch'].map((name) => `@aws-sdk/client-${name}@3.1142.0`);
+const SDK_OTHERS = ['iam', 'sts', 'xray', 'cloudwatch-logs', 'cloudwatch', 'cloudformation'].map((name) => `@aws-sdk/client-${name}@3.1142.0`);
 
 // The Lambda runtime's built-in SDK may predate the harness commands, so the SDK is bundled
 // (externals: []). Minified ESM entry points keep the isComplete bundle under 500 KB

@@ -11,7 +11,11 @@ import * as path from 'path';
 import { buildSync } from 'esbuild';
 
 const ROOT = path.join(__dirname, '..');
-const TARGET_KB = 500;
+// Size targets in KiB. A Lambda handler pays its size on every cold start of a deploy; the CLI bundles six service
+// clients (AgentCore control and data plane, STS, IAM for doctor, CloudWatch and CloudWatch Logs for the evaluation
+// gate) and runs once per pipeline step, so its budget is larger. The cold-require target applies to all.
+const HANDLER_TARGET_KB = 500;
+const CLI_TARGET_KB = 600;
 const TARGET_MS = 300;
 const RUNS = 5;
 
@@ -20,13 +24,14 @@ interface Bundle {
   readonly entry: string;
   readonly file: string;
   readonly target: string;
+  readonly targetKb: number;
 }
 
 const BUNDLES: Bundle[] = [
-  { name: 'onEvent handler', entry: 'src/provider/on-event.lambda.ts', file: 'assets/provider/on-event.lambda/index.js', target: 'node24' },
-  { name: 'isComplete handler', entry: 'src/provider/is-complete.lambda.ts', file: 'assets/provider/is-complete.lambda/index.js', target: 'node24' },
+  { name: 'onEvent handler', entry: 'src/provider/on-event.lambda.ts', file: 'assets/provider/on-event.lambda/index.js', target: 'node24', targetKb: HANDLER_TARGET_KB },
+  { name: 'isComplete handler', entry: 'src/provider/is-complete.lambda.ts', file: 'assets/provider/is-complete.lambda/index.js', target: 'node24', targetKb: HANDLER_TARGET_KB },
   // The package's bin, as users run it.
-  { name: 'CLI', entry: 'src/cli/main.ts', file: JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['cdk-agentcore-harness'], target: 'node20' },
+  { name: 'CLI', entry: 'src/cli/main.ts', file: JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin['cdk-agentcore-harness'], target: 'node20', targetKb: CLI_TARGET_KB },
 ];
 
 function coldRequireMs(file: string): number {
@@ -42,15 +47,15 @@ function coldRequireMs(file: string): number {
   return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)];
 }
 
-function row(label: string, file: string): string {
+function row(label: string, file: string, targetKb: number): string {
   const kb = statSync(file).size / 1024;
   const ms = coldRequireMs(file);
-  const verdict = kb <= TARGET_KB && ms <= TARGET_MS ? 'within target' : 'OVER target';
+  const verdict = kb <= targetKb && ms <= TARGET_MS ? 'within target' : 'OVER target';
   return `${label.padEnd(44)} ${kb.toFixed(1).padStart(8)} KB ${ms.toFixed(1).padStart(8)} ms   ${verdict}`;
 }
 
 function main(): void {
-  console.log(`Targets: <= ${TARGET_KB} KB, <= ${TARGET_MS} ms cold require (median of ${RUNS} fresh node processes)\n`);
+  console.log(`Targets: handlers <= ${HANDLER_TARGET_KB} KB, CLI <= ${CLI_TARGET_KB} KB, <= ${TARGET_MS} ms cold require (median of ${RUNS} fresh node processes)\n`);
   console.log(`${'bundle'.padEnd(44)} ${'size'.padStart(11)} ${'require'.padStart(11)}`);
   for (const b of BUNDLES) {
     const file = path.join(ROOT, b.file);
@@ -58,7 +63,7 @@ function main(): void {
       console.log(`${b.name.padEnd(44)} missing: run \`npx projen bundle\` first (${b.file})`);
       continue;
     }
-    console.log(row(`${b.name} (projen bundle)`, file));
+    console.log(row(`${b.name} (projen bundle)`, file, b.targetKb));
   }
   console.log('');
   for (const b of BUNDLES) {
@@ -73,7 +78,7 @@ function main(): void {
       mainFields: ['module', 'main'],
       logLevel: 'error',
     });
-    console.log(row(`${b.name} (minify, module main field)`, outfile));
+    console.log(row(`${b.name} (minify, module main field)`, outfile, b.targetKb));
   }
 }
 

@@ -44,6 +44,8 @@ export function _definePromotedVersion(
   const provider = HarnessProvider.getOrCreate(target);
   // The source, and the target itself (keep mode, and the rollback of a failed promotion).
   provider._allowRead(harness.harnessArn, [sourceName, targetName]);
+  // Granted whatever the promotion id: a rollback replays the previous deploy's properties.
+  provider._allowStackStatusRead();
 
   const resource = new CustomResource(target, 'PromotedVersion', {
     serviceToken: provider.serviceToken,

@@ -96,6 +96,7 @@ export class HarnessProvider extends Construct {
   private readonly invokeStatement: iam.PolicyStatement;
   private readonly readTargets = new Set<string>();
   private readonly invokeTargets = new Set<string>();
+  private stackStatusRead = false;
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -178,6 +179,21 @@ export class HarnessProvider extends Construct {
       this.invokeTargets.add(key);
       this.invokeStatement.addResources(resource);
     }
+  }
+
+  /**
+   * Lets `isComplete` read this stack's status: the only way to tell the rollback of a failed promotion, when it is
+   * addressed to the physical id the failed attempt returned, from a forward promotion.
+   *
+   * @internal
+   */
+  public _allowStackStatusRead(): void {
+    if (this.stackStatusRead) return;
+    this.stackStatusRead = true;
+    this.isCompleteHandler.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['cloudformation:DescribeStacks'],
+      resources: [Stack.of(this).stackId],
+    }));
   }
 
   private keyOf(arn: string): string {

@@ -10,6 +10,7 @@ export function emulatorEnv(emulator: Emulator, extra: Record<string, string> = 
     AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL: emulator.url,
     AWS_ENDPOINT_URL_BEDROCK_AGENTCORE: emulator.url,
     AWS_ENDPOINT_URL_STS: emulator.url,
+    AWS_ENDPOINT_URL_CLOUDFORMATION: emulator.url,
     ...localClientEnv(emulator.region),
     CDK_AGENTCORE_HARNESS_POLL_MS: '5',
     ...extra,

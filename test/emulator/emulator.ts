@@ -1,6 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
-import { FaultInjector, Operation } from './faults';
+import { FaultInjector, Operation, WireError } from './faults';
 import { streamReply } from './invoke-stream';
 import { newReferenceState, ReferenceState, referenceHandlers, routeReference } from './references';
 import { route } from './routes';
@@ -66,6 +66,11 @@ export interface Emulator {
   readonly invoke: InvokeBehaviour;
   /** Gateways, memories and credential providers harnesses refer to, for their Get calls. */
   readonly references: ReferenceState;
+  /**
+   * CloudFormation stack statuses by stack id, for DescribeStacks. A stack not listed reads `UPDATE_IN_PROGRESS`:
+   * the handlers only ask during an Update.
+   */
+  readonly stackStatuses: Map<string, string>;
   /** The next transition started by `operation` ends `*_FAILED` with `reason`. */
   failNextTransition(operation: 'CreateHarness' | 'UpdateHarness' | 'CreateHarnessEndpoint' | 'UpdateHarnessEndpoint', reason: string): void;
   seedHarness(seed: SeedHarness): HarnessState;
@@ -90,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const tokens = new Map<string, string>();
   let idSalt = 0;
   const references = newReferenceState();
+  const stackStatuses = new Map<string, string>();
 
   function takeScheduledFailure(operation: string): string | undefined {
     return scheduledFailures.get(operation)?.shift();
@@ -172,6 +178,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     // Answered in XML by handle(), not through the JSON path.
     GetCallerIdentity: () => {
       throw new Error('GetCallerIdentity is served by handle()');
+    },
+    DescribeStacks: () => {
+      throw new Error('DescribeStacks is served by handle()');
     },
     CreateHarness: (_p, _q, body) => JSON.parse(idempotent('CreateHarness', body.clientToken, () => {
       if (typeof body.harnessName !== 'string' || !/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/.test(body.harnessName)) {
@@ -382,7 +391,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         throw new HttpError({ status: 404, type: 'UnknownOperationException', message: `No route for ${req.method} ${url.pathname}` });
       }
       const injected = faults.take(operation);
+      if (injected && operation === 'DescribeStacks') return sendQueryError(res, record, injected);
       if (injected) throw new HttpError(injected);
+      if (operation === 'DescribeStacks') {
+        const stackName = new URLSearchParams(raw).get('StackName') ?? '';
+        const status = stackStatuses.get(stackName) ?? 'UPDATE_IN_PROGRESS';
+        record.status = 200;
+        res.writeHead(200, { 'content-type': 'text/xml' });
+        res.end('<DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><DescribeStacksResult><Stacks><member>' +
+          `<StackId>${stackName}</StackId><StackName>${stackName.split('/')[1] ?? stackName}</StackName>` +
+          `<CreationTime>2026-01-01T00:00:00Z</CreationTime><StackStatus>${status}</StackStatus>` +
+          '</member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>req-cfn</RequestId></ResponseMetadata></DescribeStacksResponse>');
+        return;
+      }
       if (operation === 'GetCallerIdentity') {
         record.status = 200;
         res.writeHead(200, { 'content-type': 'text/xml' });
@@ -419,6 +440,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     timing,
     invoke,
     references,
+    stackStatuses,
     failNextTransition(operation, reason) {
       const list = scheduledFailures.get(operation) ?? [];
       list.push(reason);
@@ -465,3 +487,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 }
 
 const STREAMED = Symbol('streamed');
+
+/** Query-protocol services (CloudFormation) name their errors differently from the AgentCore REST ones. */
+const QUERY_ERROR_CODES: Record<string, string> = {
+  ThrottlingException: 'Throttling',
+  InternalServerException: 'InternalFailure',
+  AccessDeniedException: 'AccessDenied',
+  ValidationException: 'ValidationError',
+};
+
+function sendQueryError(res: ServerResponse, record: RecordedRequest, wire: WireError): void {
+  record.status = wire.status;
+  const code = QUERY_ERROR_CODES[wire.type] ?? wire.type;
+  res.writeHead(wire.status, { 'content-type': 'text/xml' });
+  res.end(`<ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>${code}</Code>` +
+    `<Message>${wire.message}</Message></Error><RequestId>req-cfn-error</RequestId></ErrorResponse>`);
+}

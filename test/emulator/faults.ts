@@ -6,7 +6,9 @@ export type Operation =
   | 'CreateHarnessEndpoint' | 'GetHarnessEndpoint' | 'UpdateHarnessEndpoint' | 'DeleteHarnessEndpoint'
   | 'ListHarnessEndpoints' | 'InvokeHarness' | 'ListTagsForResource' | ReferenceOperation
   /** STS (query protocol, POST / with Action=GetCallerIdentity): the caller's account for the CLI's ARN check. */
-  | 'GetCallerIdentity';
+  | 'GetCallerIdentity'
+  /** CloudFormation (query protocol, POST / with Action=DescribeStacks): whether a stack is rolling back. */
+  | 'DescribeStacks';
 
 /** An error response: HTTP status, the modelled error name and its message. */
 export interface WireError {

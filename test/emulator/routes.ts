@@ -9,6 +9,7 @@ const TAGS_PATH = /^\/tags\/(.+)$/;
 
 export function route(method: string, path: string, rawBody = ''): { operation: Operation | 'Unknown'; params: string[] } {
   if (path === '/' && method === 'POST' && /(^|&)Action=GetCallerIdentity(&|$)/.test(rawBody)) return { operation: 'GetCallerIdentity', params: [] };
+  if (path === '/' && method === 'POST' && /(^|&)Action=DescribeStacks(&|$)/.test(rawBody)) return { operation: 'DescribeStacks', params: [] };
   if (path === '/harnesses') {
     if (method === 'POST') return { operation: 'CreateHarness', params: [] };
     if (method === 'GET') return { operation: 'ListHarnesses', params: [] };

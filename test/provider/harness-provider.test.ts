@@ -94,18 +94,21 @@ describe('HarnessProvider', () => {
           endpoint(harnessId, 'DEFAULT'),
         ],
       },
+      // Promotions only: tells the rollback of a failed promotion from a forward one, on this stack alone.
+      { Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } },
     ]);
     expect(policyOf(template, 'cdkagentcoreharnessHarnessProviderOnEventHandlerServiceRole')).toBeUndefined();
   });
 
-  test('a stack with promotions only grants no invoke', () => {
+  test('a stack with promotions only grants no invoke, and reads only its own stack status', () => {
     const { stack, harness } = harnessStack();
     harness.addEndpoint('PROD', { version: EndpointVersionPolicy.promotedFromEndpointName('STAGING', { promotionId: 'p1' }) });
     const statements = policyOf(Template.fromStack(stack), 'cdkagentcoreharnessHarnessProviderIsCompleteHandlerServiceRole')!;
-    expect(statements).toHaveLength(1);
+    expect(statements).toHaveLength(2);
     expect(statements[0].Action).toEqual(['bedrock-agentcore:GetHarness', 'bedrock-agentcore:GetHarnessEndpoint']);
     // The harness, the source, and the target (read by the rollback of a failed promotion).
     expect(statements[0].Resource).toHaveLength(3);
+    expect(statements[1]).toEqual({ Effect: 'Allow', Action: 'cloudformation:DescribeStacks', Resource: { Ref: 'AWS::StackId' } });
   });
 
   test('an imported harness is granted by its literal ARN', () => {

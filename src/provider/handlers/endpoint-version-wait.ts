@@ -4,6 +4,7 @@ import { endpointLabel, EndpointView, getEndpoint, newControlClient } from './co
 import { WaitDeadline } from './deadline';
 import { IN_PLACE, parseEndpointVersionProps } from './endpoint-version';
 import { HandlerError } from './errors';
+import { isStackRollingBack } from './stack-status';
 import { isSettled } from './status';
 import { ENDPOINT_VERSION_TYPE, IsCompleteRequest, IsCompleteResponse } from './types';
 import { INITIAL_PROMOTION_ID } from '../../common/endpoint-rules';
@@ -35,6 +36,18 @@ async function targetServing(
 }
 
 /**
+ * Whether this request must leave the target on the version it serves. Keep mode and an in-place Update say so by
+ * their shape. The rollback of a failed promotion addressed to the physical id the failed attempt returned looks
+ * exactly like a forward promotion, so any other Update asks CloudFormation whether the stack is rolling back. The
+ * handler is only called for such a rollback when the promotion resource itself failed, so the target was never
+ * switched in that deploy and what it serves now is what it served before.
+ */
+async function keepsTarget(event: IsCompleteRequest, promotionId: string): Promise<boolean> {
+  if (promotionId === INITIAL_PROMOTION_ID || event.Data?.[IN_PLACE] === 'true') return true;
+  return event.RequestType === 'Update' && await isStackRollingBack(event.StackId);
+}
+
+/**
  * Waits until the source endpoint is READY and not mid-switch, then reports its live version. In keep mode
  * (no explicit promotion id, docs/DESIGN.md), and on an in-place update (the rollback of a failed promotion),
  * an existing target reports its own live version instead, so the target never moves without a new promotion.
@@ -44,9 +57,8 @@ export async function isEndpointVersionComplete(event: IsCompleteRequest): Promi
   const deadline = WaitDeadline.of(event, ENDPOINT_VERSION_TYPE);
   const client = newControlClient();
   try {
-    // Keep mode (no explicit promotion id), or the rollback of a failed promotion.
-    const keepTarget = props.promotionId === INITIAL_PROMOTION_ID || event.Data?.[IN_PLACE] === 'true';
-    if (props.targetEndpoint !== undefined && keepTarget) {
+    // Keep mode (no explicit promotion id), or the rollback of a failed promotion, whichever physical id it carries.
+    if (props.targetEndpoint !== undefined && await keepsTarget(event, props.promotionId)) {
       const target = await findTarget(client, props.harnessId, props.targetEndpoint);
       if (target) {
         const targetLabel = endpointLabel(props.harnessId, props.targetEndpoint);

@@ -69,7 +69,7 @@ export function isThrottledOrServerError(e: unknown): boolean {
 }
 
 const TRANSIENT_NAMES = new Set([
-  'ThrottlingException', 'TooManyRequestsException', 'InternalServerException', 'ServiceUnavailableException',
+  'ThrottlingException', 'Throttling', 'TooManyRequestsException', 'InternalServerException', 'ServiceUnavailableException',
   'RequestTimeout', 'RequestTimeoutException', 'TimeoutError', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT',
 ]);
 

@@ -135,6 +135,59 @@ describe('Custom::HarnessEndpointVersion rollback addressing', () => {
     expect((await onEvent(rollback)).PhysicalResourceId).toBe(oldId);
   });
 
+  const STACK_ID = cfnEvent('Create', VERSION_TYPE, {}).StackId;
+  const noExpected = (props: Record<string, string>) => { const { ExpectedVersion: _e, ...rest } = props; return rest; };
+
+  /** v1 created (PROD on 2), then the promotion to v2 failed; returns both physical ids. */
+  async function failedPromotion(harnessId: string, make = (p: Record<string, string>) => p) {
+    const oldId = (await onEvent(cfnEvent('Create', VERSION_TYPE, make(v1(harnessId))))).PhysicalResourceId!;
+    const newId = (await onEvent(cfnEvent('Update', VERSION_TYPE, make(v2(harnessId)), { PhysicalResourceId: oldId, OldResourceProperties: make(v1(harnessId)) }))).PhysicalResourceId!;
+    return { oldId, newId };
+  }
+
+  test.each([['old'], ['new']])('without ExpectedVersion, a rollback addressed to the %s physical id returns the version PROD served before (the stack reports UPDATE_ROLLBACK_IN_PROGRESS)', async (addressing) => {
+    const h = seed([{ name: 'STAGING', liveVersion: '3' }, { name: 'PROD', liveVersion: '2' }]);
+    const { oldId, newId } = await failedPromotion(h.harnessId, noExpected);
+    ctx.emulator.stackStatuses.set(STACK_ID, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    const rollback = cfnEvent('Update', VERSION_TYPE, noExpected(v1(h.harnessId)), {
+      PhysicalResourceId: addressing === 'old' ? oldId : newId, OldResourceProperties: noExpected(v2(h.harnessId)),
+    });
+    const { response } = await poll(await begin(rollback));
+    expect(response.Data).toEqual({ Version: '2' });
+    // The source was not used: the rollback never reads STAGING's version 3.
+    expect(ctx.emulator.requestsFor('GetHarnessEndpoint').map((r) => r.path)).not.toContainEqual(expect.stringMatching(/STAGING$/));
+  });
+
+  test('the same event while the stack is updating (not rolling back) is a forward promotion: it reads the source', async () => {
+    const h = seed([{ name: 'STAGING', liveVersion: '3' }, { name: 'PROD', liveVersion: '2' }]);
+    const { newId } = await failedPromotion(h.harnessId, noExpected);
+    ctx.emulator.stackStatuses.set(STACK_ID, 'UPDATE_IN_PROGRESS');
+    const forward = cfnEvent('Update', VERSION_TYPE, noExpected(v1(h.harnessId)), { PhysicalResourceId: newId, OldResourceProperties: noExpected(v2(h.harnessId)) });
+    const { response } = await poll(await begin(forward));
+    expect(response.Data).toEqual({ Version: '3' });
+    expect(ctx.emulator.requestsFor('DescribeStacks')[0].body).toEqual({ unparsable: expect.stringContaining(`StackName=${encodeURIComponent(STACK_ID)}`) });
+  });
+
+  test.each([[1], [5], [20]])('DescribeStacks throttled %i times only delays the rollback', async (count) => {
+    const h = seed([{ name: 'STAGING', liveVersion: '3' }, { name: 'PROD', liveVersion: '2' }]);
+    const { newId } = await failedPromotion(h.harnessId, noExpected);
+    ctx.emulator.stackStatuses.set(STACK_ID, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    ctx.emulator.faults.inject('DescribeStacks', 'throttling', count);
+    const rollback = cfnEvent('Update', VERSION_TYPE, noExpected(v1(h.harnessId)), { PhysicalResourceId: newId, OldResourceProperties: noExpected(v2(h.harnessId)) });
+    const { response, notComplete } = await poll(await begin(rollback));
+    expect(response.Data).toEqual({ Version: '2' });
+    expect(ctx.emulator.faults.pending()).toBe(0);
+    if (count === 20) expect(notComplete).toBeGreaterThan(0);
+  });
+
+  test('DescribeStacks denied fails with the permission it needs, instead of guessing', async () => {
+    const h = seed([{ name: 'STAGING', liveVersion: '3' }, { name: 'PROD', liveVersion: '2' }]);
+    const { newId } = await failedPromotion(h.harnessId, noExpected);
+    ctx.emulator.faults.inject('DescribeStacks', 'accessDenied', 1);
+    const event = cfnEvent('Update', VERSION_TYPE, noExpected(v1(h.harnessId)), { PhysicalResourceId: newId, OldResourceProperties: noExpected(v2(h.harnessId)) });
+    await expect(poll(await begin(event))).rejects.toThrow(/Access denied: DescribeStacks on stack arn:aws:cloudformation:.*needs cloudformation:DescribeStacks/);
+  });
+
   test('a forward promotion whose source does not serve ExpectedVersion still fails', async () => {
     const h = seed([{ name: 'STAGING', liveVersion: '3' }, { name: 'PROD', liveVersion: '2' }]);
     const oldId = (await onEvent(cfnEvent('Create', VERSION_TYPE, v1(h.harnessId)))).PhysicalResourceId!;

@@ -15,7 +15,7 @@ export function useEmulator(): { readonly emulator: Emulator } {
   return holder;
 }
 
-const READ_ONLY = new Set(['GetHarness', 'GetHarnessEndpoint', 'ListHarnessVersions', 'ListHarnessEndpoints', 'ListHarnesses', 'InvokeHarness']);
+const READ_ONLY = new Set(['GetHarness', 'GetHarnessEndpoint', 'ListHarnessVersions', 'ListHarnessEndpoints', 'ListHarnesses', 'InvokeHarness', 'DescribeStacks']);
 
 /** The handlers only read and invoke: any other call would create or change something CloudFormation does not track. */
 export function mutatingRequests(emulator: Emulator): string[] {
