@@ -255,6 +255,43 @@ describe('doctor', () => {
     expect(iam.requests.filter((r) => r.status === 400)).toHaveLength(6);
   });
 
+  test.each([
+    ['throttling', 1], ['throttling', 5], ['throttling', 20], ['internal', 1], ['unavailable', 5], ['internal', 20],
+  ] as const)('a %s burst of %i on GetHarness is retried; the answer is unchanged', async (fault, count) => {
+    const h = seedHealthy();
+    emulator.faults.inject('GetHarness', fault, count);
+    const out = await doctor(h.harnessId);
+    expect(out.stderr).toBe('');
+    expect(out.stdout + `\nexit ${out.code}`).toMatch(/\nexit 0$/);
+    expect(emulator.faults.pending()).toBe(0);
+  });
+
+  test.each([['throttling', 20], ['internal', 20]] as const)('a %s burst of %i on IAM SimulatePrincipalPolicy is retried; the answer is unchanged', async (fault, count) => {
+    const h = seedHealthy();
+    iam.inject('SimulatePrincipalPolicy', fault, count);
+    const out = await doctor(h.harnessId);
+    expect(out.stderr).toBe('');
+    expect(out.stdout + `\nexit ${out.code}`).toMatch(/\nexit 0$/);
+    expect(out.stdout).not.toMatch(/MISSING|UNKNOWN/);
+  });
+
+  test('AccessDenied on GetHarness exits 4 naming the call; nothing else is asked', async () => {
+    const h = seedHealthy();
+    emulator.faults.inject('GetHarness', 'accessDenied', 1);
+    const out = await doctor(h.harnessId);
+    expect(out.code).toBe(4);
+    expect(out.stderr).toMatch(/Access denied: GetHarness on harness /);
+    expect(iam.requests).toHaveLength(0);
+  });
+
+  test('--timeout is a hard deadline under an endless throttling burst: exit 6', async () => {
+    const h = seedHealthy();
+    iam.inject('SimulatePrincipalPolicy', 'throttling', 100_000);
+    const out = await doctor(h.harnessId, '--timeout', '1', '--json');
+    expect(out.code).toBe(6);
+    expect(JSON.parse(out.stdout)).toEqual({ error: { exitCode: 6, message: expect.stringMatching(/Timed out after 1 s \(--timeout 1\)/) } });
+  });
+
   test('a missing harness fails as the other commands do (exit 3); no IAM call', async () => {
     const out = await doctor('agent-0123456789');
     expect(out.code).toBe(3);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
 import { BedrockAgentCoreControlClient, UpdateHarnessEndpointCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { runCli } from './run-cli';
 import { run } from '../../src/cli/main';
@@ -25,7 +28,13 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 /** Harness with versions 1..5, STAGING on 5 and PROD on 3. */
 function seed(endpoints: Array<Record<string, string>> = [{ name: 'STAGING', liveVersion: '5' }, { name: 'PROD', liveVersion: '3' }]) {
-  return emulator.seedHarness({ name: 'agent', versions: 5, endpoints: endpoints as any });
+  const h = emulator.seedHarness({ name: 'agent', versions: 5, endpoints: endpoints as any });
+  // What export needs to write a complete app; the other commands do not read the configuration.
+  h.config = {
+    executionRoleArn: `arn:aws:iam::${emulator.account}:role/agent-role`,
+    model: { bedrockModelConfig: { modelId: 'us.anthropic.claude-sonnet-4-6' } },
+  };
+  return h;
 }
 
 interface CommandCase {
@@ -40,7 +49,17 @@ const COMMANDS: Record<string, CommandCase> = {
   versions: { args: (id) => ['versions', '--harness', id], first: 'ListHarnessVersions', ok: /^5\s/m },
   promote: { args: (id) => ['promote', '--harness', id, '--from', 'STAGING', '--to', 'PROD'], first: 'GetHarnessEndpoint', ok: /Promoted PROD of harness .* from version 3 to 5; it is READY/ },
   rollback: { args: (id) => ['rollback', '--harness', id, '--endpoint', 'PROD'], first: 'GetHarnessEndpoint', ok: /Rolled back PROD of harness .* from version 3 to 2; it is READY/ },
+  // A fresh, empty output directory per run: export refuses a non-empty one.
+  export: { args: (id) => ['export', '--harness', id, '--output', freshDir()], first: 'GetHarness', ok: /Wrote a CDK app for harness agent-\w+ \(agent\) to / },
 };
+
+let exportRuns = 0;
+const exportRoot = mkdtempSync(path.join(tmpdir(), 'fault-matrix-export-'));
+afterAll(() => rmSync(exportRoot, { recursive: true, force: true }));
+function freshDir(): string {
+  exportRuns += 1;
+  return path.join(exportRoot, `out${exportRuns}`);
+}
 
 describe.each(Object.keys(COMMANDS))('%s under faults', (name) => {
   const c = COMMANDS[name];
