@@ -72,7 +72,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   gitignore: ['cdk.out/', '*.cdk.out/', 'examples/cdk.out/', 'bench/out/', '.emulator/'],
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/scripts/', '/.ci/'] },
+  // Contributor material stays in the repository; users read README.md, API.md and docs/.
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/scripts/', '/.ci/', '/CONTRIBUTING.md'] },
 
   eslintOptions: {
     dirs: ['src'],

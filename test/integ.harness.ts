@@ -5,7 +5,7 @@
 //   InvokeHarness       an invocation through STAGING finishes its turn (stopReason end_turn).
 //
 // Offline (CI): `npx projen integ` compares the synthesized templates with integ.harness.ts.snapshot/.
-// Against AWS: see "Integration tests" in the README.
+// Against AWS: see "Integration tests" in CONTRIBUTING.md.
 import { Duration } from 'aws-cdk-lib';
 import { EndpointVersionPolicy, HarnessVersion } from '../src';
 import { fixAssertionSalt } from './integ/fixed-assertion-salt';

@@ -4,7 +4,7 @@
 //   Output.Message.Content[].Text, StopReason end_turn, Usage.
 //
 // Offline (CI): `npx projen integ` compares the synthesized templates with integ.workflow.ts.snapshot/.
-// Against AWS: see "Integration tests" in the README.
+// Against AWS: see "Integration tests" in CONTRIBUTING.md.
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { Duration } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';

@@ -134,7 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const name = decodeURIComponent(rawName);
     if (name === DEFAULT_ENDPOINT) return defaultEndpointView(h);
     const e = h.endpoints.get(name);
-    // The real service answers a missing endpoint with AccessDenied "... was not found" (trap noted by Terraform).
+    // The real service answers a missing endpoint with AccessDenied "... was not found", not ResourceNotFound.
     if (!e) fail('endpointNotFoundAccessDenied', `${name} of harness ${h.harnessId}`);
     observe(e, countRead);
     return e;

@@ -14,7 +14,7 @@ import * as validateHooksModule from '../../src/hooks/validate-hooks';
 import * as validateToolsModule from '../../src/tools/validate-tools';
 import { createTestStack } from '../support/app';
 
-// The option classes are H2's; these fakes exercise only the harness's side of
+// The option classes have their own tests; these fakes exercise only the harness's side of
 // the _bind contract: lazy rendering, binding once, and where grants land.
 
 const bindCounts = new Map<string, number>();
@@ -23,7 +23,7 @@ function counted(name: string) {
 }
 
 // Duck-typed fakes: the harness only ever calls `_bind` (and reads `_managed` on
-// memory), so these stay valid however H2's classes evolve internally.
+// memory), so these stay valid however the option classes evolve internally.
 function fakeTool(name: string): HarnessTool {
   return {
     _bind: (ctx: HarnessBindContext): CfnHarness.HarnessToolProperty => {
