@@ -79,16 +79,26 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
    */
   public minimumLength(stack: Stack): number | undefined {
     if (!this.renderedStatements) return undefined;
-    let total = DOCUMENT_FRAME_LENGTH + Math.max(this.renderedStatements.length - 1, 0);
+    let total = DOCUMENT_FRAME_LENGTH;
+    let count = 0;
+    // Counted as deployed: without the duplicates that appear once resolved (see REMOVE_RESOLVED_DUPLICATES).
+    const seen = new Set<string>();
     for (const statement of this.renderedStatements) {
       if (statement.resolved) {
+        if (seen.has(statement.key)) continue;
+        seen.add(statement.key);
         statement.minLength ??= policyDocumentLength(statement.json).min;
         total += statement.minLength;
       } else {
-        total += policyDocumentLength(stack.resolve(statement.json)).min;
+        const resolved = stack.resolve(statement.json);
+        const key = JSON.stringify(resolved);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total += policyDocumentLength(resolved).min;
       }
+      count++;
     }
-    return total;
+    return total + Math.max(count - 1, 0);
   }
 
   private renderOnce(stack: Stack): unknown {
