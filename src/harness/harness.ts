@@ -286,6 +286,15 @@ export class Harness extends HarnessBase {
     this.node.addValidation({ validate: () => this.validateAtSynth() });
   }
 
+  /**
+   * The context this harness binds its options with, so tests can bind an option
+   * exactly as the harness does.
+   * @internal
+   */
+  public get _bindContext(): HarnessBindContext {
+    return this.ctx;
+  }
+
   /** @internal */
   public _metricRuntime(): MetricRuntime {
     return { name: this.agentRuntimeName, arn: this.agentRuntimeArn };

@@ -1,4 +1,4 @@
-import { Aws, FeatureFlags, IResolvable, IResolveContext, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { Aws, FeatureFlags, IPostProcessor, IResolvable, IResolveContext, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { policyDocumentLength } from './inline-policy-size';
@@ -43,7 +43,8 @@ const PSEUDO_PARAMETERS: ReadonlySet<IResolvable> = new Set(
  * statement renders the same in every pass and every stack.
  *
  * The output is the same as `PolicyDocument`'s: statements in the order added,
- * an exact duplicate dropped (the post-processor's de-duplication). With
+ * an exact duplicate dropped (the post-processor's de-duplication), once
+ * rendered and again once resolved when a statement has deploy-time values. With
  * `@aws-cdk/aws-iam:minimizePolicies` set, the document renders as a plain
  * `PolicyDocument`, so the app's choice to merge statements is honoured.
  */
@@ -65,6 +66,9 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
       return super.resolve(context);
     }
     this.rendered ??= this.renderOnce(Stack.of(context.scope));
+    if (this.renderedStatements?.some(statement => !statement.resolved)) {
+      context.registerPostProcessor(REMOVE_RESOLVED_DUPLICATES);
+    }
     return this.rendered;
   }
 
@@ -75,16 +79,26 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
    */
   public minimumLength(stack: Stack): number | undefined {
     if (!this.renderedStatements) return undefined;
-    let total = DOCUMENT_FRAME_LENGTH + Math.max(this.renderedStatements.length - 1, 0);
+    let total = DOCUMENT_FRAME_LENGTH;
+    let count = 0;
+    // Counted as deployed: without the duplicates that appear once resolved (see REMOVE_RESOLVED_DUPLICATES).
+    const seen = new Set<string>();
     for (const statement of this.renderedStatements) {
       if (statement.resolved) {
+        if (seen.has(statement.key)) continue;
+        seen.add(statement.key);
         statement.minLength ??= policyDocumentLength(statement.json).min;
         total += statement.minLength;
       } else {
-        total += policyDocumentLength(stack.resolve(statement.json)).min;
+        const resolved = stack.resolve(statement.json);
+        const key = JSON.stringify(resolved);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total += policyDocumentLength(resolved).min;
       }
+      count++;
     }
-    return total;
+    return total + Math.max(count - 1, 0);
   }
 
   private renderOnce(stack: Stack): unknown {
@@ -100,6 +114,25 @@ export class RenderedPolicyDocument extends iam.PolicyDocument {
     return { Statement: this.renderedStatements.map(statement => statement.json), Version: '2012-10-17' };
   }
 }
+
+/**
+ * Statements with deploy-time values can be equal only once resolved (a Lazy
+ * value and the literal it produces); PolicyDocument drops those after
+ * resolution too, keeping the first.
+ */
+const REMOVE_RESOLVED_DUPLICATES: IPostProcessor = {
+  postProcess(input: any): any {
+    if (!Array.isArray(input?.Statement)) return input;
+    const seen = new Set<string>();
+    const unique = input.Statement.filter((statement: unknown) => {
+      const key = JSON.stringify(statement);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return unique.length === input.Statement.length ? input : { ...input, Statement: unique };
+  },
+};
 
 function renderStatement(statement: iam.PolicyStatement, stack: Stack): RenderedStatement {
   let rendered = RENDERED.get(statement);

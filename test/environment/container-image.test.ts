@@ -67,7 +67,7 @@ describe('HarnessContainerImage.fromAsset', () => {
     fake.resource.environmentArtifact = HarnessContainerImage.fromAsset(path.join(__dirname, 'fixtures', 'image'), {
       buildArgs: { GREETING: 'hello' },
     })._bind(fake.ctx);
-    const asset = fake.stack.node.findChild('ContainerImage') as ecr_assets.DockerImageAsset;
+    const asset = fake.harness.node.findChild('ContainerImage') as ecr_assets.DockerImageAsset;
     const template = fake.template();
     template.hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       EnvironmentArtifact: { ContainerConfiguration: { ContainerUri: Match.anyValue() } },

@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -59,6 +60,8 @@ describe('the execution role\'s inline policies', () => {
     const bucket = new s3.Bucket(stack, 'Bucket');
     harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('out/*')] }));
     harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [longArn(1)] }));
+    // A duplicate only once resolved: deployed (and counted) once.
+    harness.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [Lazy.string({ produce: () => longArn(1) })] }));
     Template.fromStack(stack);
     const document = (harness as any).executionPolicy;
     expect(document.minimumLength(stack)).toBe(policyDocumentLength(stack.resolve(document)).min);

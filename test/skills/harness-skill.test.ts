@@ -4,7 +4,7 @@ import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { HarnessSkill } from '../../src';
-import { createFakeHarness, roleStatements } from '../support/bind-context';
+import { createFakeHarness, harnessLogicalId, roleStatements } from '../support/bind-context';
 
 const API_KEY_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/github';
 const FIXTURE = path.join(__dirname, 'fixtures', 'weather-skill');
@@ -169,7 +169,7 @@ describe('HarnessSkill.fromAsset', () => {
       { Action: 's3:ListBucket', Effect: 'Allow', Resource: bucketArn, Condition: { StringLike: { 's3:prefix': [`${prefix}*`] } } },
     ]);
     // The harness waits for the files.
-    expect(resources.Harness.DependsOn).toContain(deploymentId);
+    expect(resources[harnessLogicalId(fake)].DependsOn).toContain(deploymentId);
   });
 
   test('the prefix changes with the content', () => {
