@@ -116,9 +116,9 @@ project.bundler.addBundle('src/cli/main.ts', {
 });
 project.addBins({ 'cdk-agentcore-harness': 'assets/cli/main/index.js' });
 
-// Handler and CLI code imports the SDK from devDependencies on purpose: esbuild inlines it.
+// Service-layer, handler and CLI code imports the SDK from devDependencies on purpose: esbuild inlines it.
 project.eslint?.addOverride({
-  files: ['src/**/*.lambda.ts', 'src/provider/handlers/**/*.ts', 'src/cli/**/*.ts'],
+  files: ['src/**/*.lambda.ts', 'src/service/**/*.ts', 'src/provider/handlers/**/*.ts', 'src/cli/**/*.ts'],
   rules: { 'import/no-extraneous-dependencies': ['error', { devDependencies: true, optionalDependencies: false, peerDependencies: true }] },
 });
 

@@ -21,7 +21,6 @@ export * from './version/harness-version';
 export * from './endpoint/harness-endpoint-base';
 export * from './endpoint/harness-endpoint';
 export * from './endpoint/endpoint-version-policy';
-export * from './provider/harness-provider';
 export * from './smoke-test/harness-smoke-test';
 export * from './hooks/hook-target';
 export * from './pipelines/harness-promotion-step';

@@ -3,8 +3,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { flag } from './args';
 import { CliError, EXIT } from './cli-error';
 import { CommandContext } from './context';
-import { explain } from '../provider/handlers/control';
-import { withRetries } from '../provider/handlers/retry';
+import { explain } from '../service/control';
+import { withRetries } from '../service/retry';
 
 /**
  * A harness ARN naming another account than the caller's would otherwise be reduced to its id and act on the

@@ -1,4 +1,4 @@
-import { FailureKind, HandlerError } from '../provider/handlers/errors';
+import { FailureKind, HandlerError } from '../service/errors';
 
 /** Exit codes, documented in --help so scripts can branch on them. */
 export const EXIT = {

@@ -4,7 +4,7 @@ import { flag, ParsedArgs, requireFlag } from './args';
 import { CliError, EXIT } from './cli-error';
 import { CommandDeadline } from './deadline';
 import { parseHarnessRef } from './harness-ref';
-import { newControlClient } from '../provider/handlers/control';
+import { newControlClient } from '../service/control';
 
 const DEFAULT_TIMEOUT_SECONDS = 600;
 

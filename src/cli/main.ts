@@ -11,7 +11,7 @@ import { versionsCommand } from './commands/versions';
 import { CommandContext, createContext } from './context';
 import { USAGE } from './help';
 import { CommandResult } from './output';
-import { setRetryDeadline } from '../provider/handlers/retry';
+import { setRetryDeadline } from '../service/retry';
 
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<CommandResult>> = {
   status: statusCommand,

@@ -9,7 +9,7 @@ import { HarnessValidationError } from '../common/errors';
 import { isUnresolved, show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
 import { renderTags, validateTags } from '../harness/harness-render';
-import { endpointArnOf } from '../provider/perms';
+import { endpointArnOf } from '../permissions/harness-actions';
 import { HarnessSmokeTest, HarnessSmokeTestOptions } from '../smoke-test/harness-smoke-test';
 import { _cfnHarnessOf } from '../version/harness-l1';
 

@@ -7,7 +7,7 @@ import { HarnessValidationError } from '../common/errors';
 import { show, validateString } from '../common/validation';
 import { IHarness } from '../harness/harness-base';
 import { IAM5, acknowledge, nagNotation } from '../nag/nag-notation';
-import { endpointArnOf } from '../provider/perms';
+import { endpointArnOf } from '../permissions/harness-actions';
 import { renderEvaluationGate } from './private/evaluation-gate-render';
 import { PromotionEvaluationGateOptions } from './promotion-evaluation-gate';
 

@@ -5,9 +5,9 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { IsCompleteFunction } from './is-complete-function';
 import { OnEventFunction } from './on-event-function';
-import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from './perms';
 import { omitImpliedDependsOn } from '../common/implied-depends-on';
 import { validateNumber } from '../common/validation';
+import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from '../permissions/harness-actions';
 
 /**
  * The construct id of the provider under its stack. It feeds the logical id of

@@ -11,7 +11,7 @@ import { Harness } from '../harness/harness';
 import { IHarness } from '../harness/harness-base';
 import { HarnessSystemPrompt } from '../harness/system-prompt';
 import { HarnessModel } from '../model/harness-model';
-import { endpointArnOf, HARNESS_INVOKE_ACTIONS } from '../provider/perms';
+import { endpointArnOf, HARNESS_INVOKE_ACTIONS } from '../permissions/harness-actions';
 
 /** A Step Functions Task state runs at most 15 minutes, whatever the harness's own timeout. */
 const TASK_MAX_SECONDS = 900;

@@ -1,7 +1,8 @@
 import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { EndpointVersionPolicy, HarnessProvider, HarnessSmokeTest } from '../../src';
+import { EndpointVersionPolicy, HarnessSmokeTest } from '../../src';
+import { HarnessProvider } from '../../src/provider/harness-provider';
 import { getAtt, harnessStack, importedHarness, IMPORTED_ARN, otherHarness } from '../endpoint/support';
 import { createTestApp, createTestStack } from '../support/app';
 

@@ -9,16 +9,15 @@ import { CheckResult, checkTrustPolicy } from './doctor-checks';
 import {
   PermissionEnv, RequiredPermission, requiredPermissions, splitArn,
 } from '../../permissions/required-permissions';
-import { explain, harnessLabel } from '../../provider/handlers/control';
-import { describeError, errorName, isAccessDenied, isNotFound, isTransient } from '../../provider/handlers/errors';
-import { withRetries } from '../../provider/handlers/retry';
-import { DEFAULT_ENDPOINT } from '../../provider/handlers/types';
+import { DEFAULT_ENDPOINT, explain, harnessLabel } from '../../service/control';
+import { describeError, errorName, isAccessDenied, isNotFound, isTransient } from '../../service/errors';
+import { listEndpoints } from '../../service/list';
+import { withRetries } from '../../service/retry';
 import { flag } from '../args';
 import { CliError, EXIT } from '../cli-error';
 import { CommandContext } from '../context';
 import { parseEndpointName } from '../harness-ref';
 import { CommandResult } from '../output';
-import { listEndpoints } from '../service';
 
 /** Exit codes of doctor, besides the shared ones (documented in --help). */
 export const DOCTOR_EXIT = {

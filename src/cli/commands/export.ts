@@ -2,16 +2,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import * as path from 'path';
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { GetHarnessCommand, ListTagsForResourceCommand } from '@aws-sdk/client-bedrock-agentcore-control';
-import { explain, harnessLabel } from '../../provider/handlers/control';
-import { withRetries } from '../../provider/handlers/retry';
-import { DEFAULT_ENDPOINT } from '../../provider/handlers/types';
+import { DEFAULT_ENDPOINT, explain, harnessLabel } from '../../service/control';
+import { listEndpoints } from '../../service/list';
+import { withRetries } from '../../service/retry';
 import { requireFlag } from '../args';
 import { CliError, EXIT } from '../cli-error';
 import { CommandContext } from '../context';
 import { generateApp, LiveEndpoint } from '../export/generate-app';
 import { captureRawJson } from '../export/raw-json';
 import { CommandResult } from '../output';
-import { listEndpoints } from '../service';
 
 /** The version of this package, for the generated package.json; `*` when unknown (a development build). */
 function libraryVersion(): string {

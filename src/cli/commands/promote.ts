@@ -1,11 +1,12 @@
 import { randomUUID } from 'crypto';
+import { pointEndpoint, PointResult, waitForEndpoint } from '../../service/endpoint-switch';
+import { requireReadyVersion } from '../../service/list';
 import { flag, requireFlag } from '../args';
 import { CliError, EXIT } from '../cli-error';
 import { CommandContext } from '../context';
 import { parseEvaluationGate, runEvaluationGate } from '../evaluation/gate';
 import { parseEndpointName, parseVersion, refuseDefault } from '../harness-ref';
 import { CommandResult } from '../output';
-import { pointEndpoint, PointResult, requireReadyVersion, waitForEndpoint } from '../service';
 
 export function describePoint(harnessId: string, verb: string, r: PointResult): string {
   return r.changed

@@ -1,9 +1,10 @@
+import { pointEndpoint, waitForEndpoint } from '../../service/endpoint-switch';
+import { listVersions, requireReadyVersion } from '../../service/list';
 import { flag, requireFlag } from '../args';
 import { CliError, EXIT } from '../cli-error';
 import { CommandContext } from '../context';
 import { parseEndpointName, parseVersion, refuseDefault } from '../harness-ref';
 import { CommandResult } from '../output';
-import { listVersions, pointEndpoint, requireReadyVersion, waitForEndpoint } from '../service';
 import { describePoint, runToken } from './promote';
 
 /** `rollback --endpoint PROD [--to N]`: without --to, the highest READY version below the live one. */

@@ -1,9 +1,8 @@
-import { getHarness } from '../../provider/handlers/control';
-import { isSwitching } from '../../provider/handlers/status';
-import { DEFAULT_ENDPOINT } from '../../provider/handlers/types';
+import { DEFAULT_ENDPOINT, getHarness } from '../../service/control';
+import { listEndpoints } from '../../service/list';
+import { isSwitching } from '../../service/status';
 import { CommandContext } from '../context';
 import { CommandResult, table } from '../output';
-import { listEndpoints } from '../service';
 
 interface EndpointRow {
   readonly name: string;

@@ -1,6 +1,6 @@
+import { listEndpoints, listVersions } from '../../service/list';
 import { CommandContext } from '../context';
 import { CommandResult, table } from '../output';
-import { listEndpoints, listVersions } from '../service';
 
 /** Every version, newest first, with the endpoints that serve it. */
 export async function versionsCommand(ctx: CommandContext): Promise<CommandResult> {

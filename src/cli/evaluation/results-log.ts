@@ -1,8 +1,8 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { EvaluationRecord } from '../../evaluation/threshold-check';
-import { errorMessage, errorName, isTransient } from '../../provider/handlers/errors';
-import { withRetries } from '../../provider/handlers/retry';
+import { errorMessage, errorName, isTransient } from '../../service/errors';
+import { withRetries } from '../../service/retry';
 import { CliError, EXIT } from '../cli-error';
 
 /*

@@ -1,7 +1,7 @@
-import { EndpointView } from './control';
-import { HandlerError } from './errors';
 import { Properties } from './properties';
 import { IsCompleteRequest } from './types';
+import { EndpointView } from '../../service/control';
+import { HandlerError } from '../../service/errors';
 
 /**
  * onEvent Data key (merged into every isComplete request by the framework): when the operation started, in epoch

@@ -1,13 +1,13 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
-import { endpointLabel, EndpointView, getEndpoint, newControlClient } from './control';
 import { WaitDeadline } from './deadline';
 import { IN_PLACE, parseEndpointVersionProps } from './endpoint-version';
-import { HandlerError } from './errors';
 import { isStackRollingBack } from './stack-status';
-import { isSettled } from './status';
 import { ENDPOINT_VERSION_TYPE, IsCompleteRequest, IsCompleteResponse } from './types';
 import { INITIAL_PROMOTION_ID } from '../../common/endpoint-rules';
+import { endpointLabel, EndpointView, getEndpoint, newControlClient } from '../../service/control';
+import { HandlerError } from '../../service/errors';
+import { isSettled } from '../../service/status';
 
 /** The live version once the endpoint is READY and not mid-switch; undefined while it is still settling. */
 function settledVersion(what: string, endpoint: EndpointView): string | undefined {

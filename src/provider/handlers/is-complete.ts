@@ -1,10 +1,10 @@
 import { WaitDeadline } from './deadline';
 import { isEndpointVersionComplete } from './endpoint-version-wait';
-import { errorMessage, HandlerError, isTransient } from './errors';
 import { log } from './log';
 import { unknownType } from './on-event';
 import { isSmokeTestComplete } from './smoke-test-run';
 import { ENDPOINT_VERSION_TYPE, IsCompleteRequest, IsCompleteResponse, SMOKE_TEST_TYPE } from './types';
+import { errorMessage, HandlerError, isTransient } from '../../service/errors';
 
 export async function isComplete(event: IsCompleteRequest): Promise<IsCompleteResponse> {
   log('isComplete', { requestType: event.RequestType, resourceType: event.ResourceType, physicalId: event.PhysicalResourceId });

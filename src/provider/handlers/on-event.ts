@@ -1,10 +1,10 @@
 import { onEndpointVersionEvent } from './endpoint-version';
-import { HandlerError } from './errors';
 import { log } from './log';
 import { onSmokeTestEvent } from './smoke-test';
 import {
   ENDPOINT_VERSION_TYPE, OnEventRequest, OnEventResponse, SMOKE_TEST_TYPE,
 } from './types';
+import { HandlerError } from '../../service/errors';
 
 export function unknownType(event: OnEventRequest): HandlerError {
   return new HandlerError(

@@ -1,4 +1,4 @@
-import { HandlerError } from './errors';
+import { HandlerError } from '../../service/errors';
 
 /**
  * Reads custom-resource properties. CloudFormation delivers every scalar as a string ("42", "true"), and a

@@ -1,12 +1,12 @@
-import { endpointLabel, explain, getEndpoint, getHarness, harnessLabel, newControlClient } from './control';
 import { WaitDeadline } from './deadline';
-import { HandlerError, isThrottledOrServerError } from './errors';
-import { invokeHarness } from './invoke';
 import { log } from './log';
 import { smokeTestSessionId } from './physical-id';
 import { ALREADY_PASSED, parseSmokeTestProps } from './smoke-test';
-import { isSettled, readiness } from './status';
-import { DEFAULT_ENDPOINT, IsCompleteRequest, IsCompleteResponse, SMOKE_TEST_TYPE } from './types';
+import { IsCompleteRequest, IsCompleteResponse, SMOKE_TEST_TYPE } from './types';
+import { DEFAULT_ENDPOINT, endpointLabel, explain, getEndpoint, getHarness, harnessLabel, newControlClient } from '../../service/control';
+import { HandlerError, isThrottledOrServerError } from '../../service/errors';
+import { invokeHarness } from '../../service/invoke';
+import { isSettled, readiness } from '../../service/status';
 
 const REPLY_EXCERPT = 500;
 

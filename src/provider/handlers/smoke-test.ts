@@ -1,8 +1,9 @@
 import { startedAtData } from './deadline';
-import { HandlerError } from './errors';
 import { smokeTestPhysicalId } from './physical-id';
 import { Properties } from './properties';
-import { DEFAULT_ENDPOINT, OnEventRequest, OnEventResponse, physicalIdResponse, SMOKE_TEST_TYPE } from './types';
+import { OnEventRequest, OnEventResponse, physicalIdResponse, SMOKE_TEST_TYPE } from './types';
+import { DEFAULT_ENDPOINT } from '../../service/control';
+import { HandlerError } from '../../service/errors';
 
 /** Without ReadTimeoutSeconds: long enough for a model turn, short of the 15-minute Lambda limit. */
 const DEFAULT_READ_TIMEOUT_SECONDS = 300;

@@ -1,7 +1,7 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { describeError, errorMessage, HandlerError, isTransient } from './errors';
-import { withRetries } from './retry';
+import { describeError, errorMessage, HandlerError, isTransient } from '../../service/errors';
+import { withRetries } from '../../service/retry';
 
 /**
  * Stack statuses in which CloudFormation updates resources back to their previous properties. Only these make an

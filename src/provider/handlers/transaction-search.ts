@@ -4,10 +4,10 @@ import {
   GetTraceSegmentDestinationCommand, UpdateIndexingRuleCommand, UpdateTraceSegmentDestinationCommand, XRayClient,
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 } from '@aws-sdk/client-xray';
-import { describeError, errorMessage, HandlerError, isAccessDenied, isTransient } from './errors';
 import { log } from './log';
-import { withRetries } from './retry';
 import type { OnEventRequest, OnEventResponse } from './types';
+import { describeError, errorMessage, HandlerError, isAccessDenied, isTransient } from '../../service/errors';
+import { withRetries } from '../../service/retry';
 
 export const TRANSACTION_SEARCH_TYPE = 'Custom::TransactionSearch';
 

@@ -37,7 +37,6 @@ export interface IsCompleteResponse {
 
 export const ENDPOINT_VERSION_TYPE = 'Custom::HarnessEndpointVersion';
 export const SMOKE_TEST_TYPE = 'Custom::HarnessSmokeTest';
-export const DEFAULT_ENDPOINT = 'DEFAULT';
 
 /**
  * The onEvent answer for Create/Update: the computed physical id, plus `Data[inPlaceKey] = "true"` when an Update

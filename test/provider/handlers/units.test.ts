@@ -1,7 +1,7 @@
-import { isConflict, isNotFound, isTransient } from '../../../src/provider/handlers/errors';
 import { canonicalJson, smokeTestSessionId } from '../../../src/provider/handlers/physical-id';
-import { backoffDelay, withRetries } from '../../../src/provider/handlers/retry';
-import { isSwitching, readiness } from '../../../src/provider/handlers/status';
+import { isConflict, isNotFound, isTransient } from '../../../src/service/errors';
+import { backoffDelay, withRetries } from '../../../src/service/retry';
+import { isSwitching, readiness } from '../../../src/service/status';
 
 function sdkError(name: string, status: number, message = 'm') {
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });

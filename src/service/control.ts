@@ -4,7 +4,9 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { describeError, errorMessage, HandlerError, isAccessDenied, isNotFound, isTransient } from './errors';
 import { withRetries } from './retry';
-import { DEFAULT_ENDPOINT } from './types';
+
+/** The endpoint every harness has, which always serves its latest version. */
+export const DEFAULT_ENDPOINT = 'DEFAULT';
 
 /**
  * A client configured by the SDK's standard chain (region unless given, credentials, AWS_ENDPOINT_URL_*

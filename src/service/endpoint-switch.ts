@@ -1,64 +1,9 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
-import {
-  BedrockAgentCoreControlClient, HarnessEndpoint, HarnessVersionSummary, ListHarnessEndpointsCommand,
-  ListHarnessVersionsCommand, UpdateHarnessEndpointCommand,
-} from '@aws-sdk/client-bedrock-agentcore-control';
-import { CliError, EXIT } from './cli-error';
-import { endpointLabel, explain, getEndpoint, harnessLabel } from '../provider/handlers/control';
-import { isConflict } from '../provider/handlers/errors';
-import { sleep, withRetries } from '../provider/handlers/retry';
-import { isSettled, isSwitching, readiness } from '../provider/handlers/status';
-
-/** Every item of a paginated List call, each page with our retries; a failure names the call and the harness. */
-async function listAll<T>(
-  action: string, harnessId: string, fetchPage: (nextToken: string | undefined) => Promise<{ items?: T[]; nextToken?: string }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  let nextToken: string | undefined;
-  try {
-    do {
-      const page = await withRetries(() => fetchPage(nextToken));
-      all.push(...(page.items ?? []));
-      nextToken = page.nextToken;
-    } while (nextToken);
-  } catch (e) {
-    throw explain(e, action, harnessLabel(harnessId));
-  }
-  return all;
-}
-
-/** Every endpoint of the harness, across pages. */
-export async function listEndpoints(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessEndpoint[]> {
-  return listAll('ListHarnessEndpoints', harnessId, async (nextToken) => {
-    const page = await client.send(new ListHarnessEndpointsCommand({ harnessId, nextToken, maxResults: 100 }));
-    return { items: page.endpoints, nextToken: page.nextToken };
-  });
-}
-
-/** Every version of the harness, across pages, newest first (the service's order is not relied on). */
-export async function listVersions(client: BedrockAgentCoreControlClient, harnessId: string): Promise<HarnessVersionSummary[]> {
-  const all = await listAll('ListHarnessVersions', harnessId, async (nextToken) => {
-    const page = await client.send(new ListHarnessVersionsCommand({ harnessId, nextToken, maxResults: 100 }));
-    return { items: page.harnessVersions, nextToken: page.nextToken };
-  });
-  return all.sort((a, b) => Number(b.harnessVersion) - Number(a.harnessVersion));
-}
-
-/** Fails unless `version` exists and is READY. */
-export async function requireReadyVersion(client: BedrockAgentCoreControlClient, harnessId: string, version: string): Promise<void> {
-  const versions = await listVersions(client, harnessId);
-  const found = versions.find((v) => v.harnessVersion === version);
-  const ready = versions.filter((v) => v.status === 'READY').map((v) => v.harnessVersion).reverse();
-  if (!found) {
-    throw new CliError(`Version ${version} of harness ${harnessId} does not exist; READY versions: ${ready.join(', ') || 'none'}`, EXIT.notFound);
-  }
-  if (found.status !== 'READY') {
-    throw new CliError(
-      `Version ${version} of harness ${harnessId} is ${found.status}${found.failureReason ? `: ${found.failureReason}` : ''}; READY versions: ${ready.join(', ') || 'none'}`,
-      EXIT.failedStatus,
-    );
-  }
-}
+import { BedrockAgentCoreControlClient, UpdateHarnessEndpointCommand } from '@aws-sdk/client-bedrock-agentcore-control';
+import { endpointLabel, explain, getEndpoint } from './control';
+import { HandlerError, isConflict } from './errors';
+import { sleep, withRetries } from './retry';
+import { isSettled, isSwitching, readiness } from './status';
 
 /** Poll interval while waiting; tests shrink it with CDK_AGENTCORE_HARNESS_POLL_MS. */
 export function pollIntervalMs(): number {
@@ -84,13 +29,13 @@ export async function waitForEndpoint(
     const e = await getEndpoint(client, harnessId, endpointName);
     if (isSettled(what, e) && e.liveVersion !== undefined) {
       if (options.version === undefined || e.liveVersion === options.version) return e.liveVersion;
-      throw new CliError(
+      throw new HandlerError(
         `${what} is READY on version ${e.liveVersion}, not ${options.version}: another writer switched it after this command did` +
-        ` (it served ${options.from ?? '-'} before)`, EXIT.conflict);
+        ` (it served ${options.from ?? '-'} before)`, 'conflict');
     }
     if (Date.now() >= options.deadline) {
       const state = `status ${e.status}, live version ${e.liveVersion ?? '-'}${e.targetVersion ? `, target ${e.targetVersion}` : ''}`;
-      throw new CliError(`Timed out waiting for ${what} to become READY (${state}); raise --timeout or check the console`, EXIT.timeout);
+      throw new HandlerError(`Timed out waiting for ${what} to become READY (${state}); raise --timeout or check the console`, 'timeout');
     }
     await sleep(Math.min(pollIntervalMs(), Math.max(0, options.deadline - Date.now())));
   }
@@ -105,11 +50,11 @@ export interface PointResult {
 }
 
 /** Another writer moved the endpoint while this command waited: nothing is sent over their change. */
-function movedByAnotherWriter(what: string, from: string | undefined, now: string | undefined, version: string): CliError {
-  return new CliError(
+function movedByAnotherWriter(what: string, from: string | undefined, now: string | undefined, version: string): HandlerError {
+  return new HandlerError(
     `${what} was moved from version ${from ?? '-'} to version ${now ?? '-'} by another writer while this command waited; ` +
     `version ${version} was not sent. Check who else is promoting, then run the command again`,
-    EXIT.conflict,
+    'conflict',
   );
 }
 
@@ -141,7 +86,6 @@ export async function pointEndpoint(
       await withRetries(() => client.send(new UpdateHarnessEndpointCommand({ harnessId, endpointName, targetVersion: version, clientToken })));
       break;
     } catch (e) {
-      if (e instanceof CliError) throw e;
       if (!isConflict(e) || conflicts >= 5) throw explain(e, 'UpdateHarnessEndpoint', what);
     }
     // Someone else is switching it: wait, then decide again from what it serves now.
