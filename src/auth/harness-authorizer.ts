@@ -11,9 +11,9 @@ export interface HarnessPrivateEndpointOverride {
   /** How that domain is reached. */
   readonly privateEndpoint: HarnessPrivateEndpoint;
 }
-import { HarnessValidationError } from '../common/errors';
-import { show, validateListLength, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateListLength, validateString } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
 
 /** Options for a JWT (OAuth/OIDC bearer token) authorizer. */
 export interface HarnessJwtAuthorizerOptions {

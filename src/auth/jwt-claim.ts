@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { HarnessValidationError } from '../common/errors';
-import { validateListLength, validateString } from '../common/validation';
+import { HarnessValidationError } from '../common/private/errors';
+import { validateListLength, validateString } from '../common/private/validation';
 
 // As published (note `.-:` is a character range: . / 0-9 :).
 const CLAIM_NAME = /^[A-Za-z0-9_.-:]+$/;

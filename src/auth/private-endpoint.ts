@@ -1,8 +1,8 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { SUBNET_ID } from '../common/arn-patterns';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, validateListLength, validateString, validateStringMap } from '../common/validation';
+import { SUBNET_ID } from '../common/private/arn-patterns';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, validateListLength, validateString, validateStringMap } from '../common/private/validation';
 
 /** The IP address type of a managed VPC endpoint. */
 export enum PrivateEndpointIpAddressType {

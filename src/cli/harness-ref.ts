@@ -1,6 +1,6 @@
 import { CliError, EXIT } from './cli-error';
-import { HARNESS_ID } from '../common/arn-patterns';
-import { ENDPOINT_NAME, VERSION_NUMBER } from '../common/endpoint-rules';
+import { HARNESS_ID } from '../common/private/arn-patterns';
+import { ENDPOINT_NAME, VERSION_NUMBER } from '../common/private/endpoint-rules';
 
 const HARNESS_ARN = /^arn:aws[a-zA-Z-]*:bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):harness\/([^/]+)$/;
 

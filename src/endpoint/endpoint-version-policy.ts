@@ -1,12 +1,12 @@
 import { Duration } from 'aws-cdk-lib';
 import { IHarnessEndpoint } from './harness-endpoint-base';
-import { _definePromotedVersion } from './promoted-version';
-import { ENDPOINT_NAME_RULES, VERSION_NUMBER_RULES } from '../common/endpoint-rules';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateString } from '../common/validation';
+import { _definePromotedVersion } from './private/promoted-version';
+import { ENDPOINT_NAME_RULES, VERSION_NUMBER_RULES } from '../common/private/endpoint-rules';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
-import { _assertSameStackForVersion, _cfnHarnessOf, _sameHarness } from '../version/harness-l1';
 import { HarnessVersion } from '../version/harness-version';
+import { _assertSameStackForVersion, _cfnHarnessOf, _sameHarness } from '../version/private/harness-l1';
 
 /**
  * Options for an endpoint whose version is promoted from another endpoint.

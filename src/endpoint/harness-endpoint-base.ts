@@ -2,7 +2,7 @@ import { IResource, Resource } from 'aws-cdk-lib';
 import { HarnessEndpointReference, IHarnessEndpointRef } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IHarness } from '../harness/harness-base';
-import { HARNESS_INVOKE_ACTIONS, HARNESS_INVOKE_COMMAND_ACTIONS } from '../permissions/harness-actions';
+import { HARNESS_INVOKE_ACTIONS, HARNESS_INVOKE_COMMAND_ACTIONS } from '../permissions/private/harness-actions';
 
 /**
  * A named endpoint of a harness (for example `STAGING` or `PROD`): a stable

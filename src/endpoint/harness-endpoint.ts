@@ -1,17 +1,17 @@
 import { Annotations, Arn, ArnFormat, Token } from 'aws-cdk-lib';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
-import { _registerEndpoint } from './endpoint-registry';
 import { EndpointVersionPolicy } from './endpoint-version-policy';
 import { HarnessEndpointBase, IHarnessEndpoint } from './harness-endpoint-base';
-import { ENDPOINT_NAME_RULES } from '../common/endpoint-rules';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateString } from '../common/validation';
+import { _registerEndpoint } from './private/endpoint-registry';
+import { ENDPOINT_NAME_RULES } from '../common/private/endpoint-rules';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
-import { renderTags, validateTags } from '../harness/harness-render';
-import { endpointArnOf } from '../permissions/harness-actions';
+import { renderTags, validateTags } from '../harness/private/harness-render';
+import { endpointArnOf } from '../permissions/private/harness-actions';
 import { HarnessSmokeTest, HarnessSmokeTestOptions } from '../smoke-test/harness-smoke-test';
-import { _cfnHarnessOf } from '../version/harness-l1';
+import { _cfnHarnessOf } from '../version/private/harness-l1';
 
 /**
  * Options to define an endpoint of a harness (`harness.addEndpoint(name, options)`).

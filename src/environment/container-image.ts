@@ -2,10 +2,10 @@ import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
-import { HarnessValidationError } from '../common/errors';
-import { show, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
-import { ecrPublicPullStatement } from '../harness/execution-role';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateString } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
+import { ecrPublicPullStatement } from '../harness/private/execution-role';
 
 const CONTAINER_URI = /^(([0-9]{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?|public\.ecr\.aws)\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;

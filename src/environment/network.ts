@@ -1,10 +1,10 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { SUBNET_ID } from '../common/arn-patterns';
-import { HarnessValidationError } from '../common/errors';
-import { validateListLength, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { SUBNET_ID } from '../common/private/arn-patterns';
+import { HarnessValidationError } from '../common/private/errors';
+import { validateListLength, validateString } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
 
 /** @internal */
 export interface HarnessNetworkBinding {

@@ -2,9 +2,9 @@ import { Annotations, CfnResource, Duration, Names } from 'aws-cdk-lib';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { HarnessValidationError } from '../common/errors';
-import { omitImpliedDependsOn } from '../common/implied-depends-on';
-import { show, validateListLength, validateNumber, validateString } from '../common/validation';
+import { HarnessValidationError } from '../common/private/errors';
+import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
+import { show, validateListLength, validateNumber, validateString } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { Harness } from '../harness/harness';
 

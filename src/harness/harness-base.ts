@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HarnessGrants } from './harness-grants';
-import { MetricRuntime, runtimeEndpointMetric } from '../monitoring/runtime-metrics';
+import { MetricRuntime, runtimeEndpointMetric } from '../monitoring/private/runtime-metrics';
 
 /**
  * A harness: an AgentCore managed agent loop, defined in this app or imported.

@@ -1,6 +1,6 @@
 import { IHarnessRef } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_INVOKE_COMMAND_ACTIONS } from '../permissions/harness-actions';
+import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_INVOKE_COMMAND_ACTIONS } from '../permissions/private/harness-actions';
 
 // Still exported from here, where it has always been.
 export { HARNESS_INVOKE_ACTIONS };

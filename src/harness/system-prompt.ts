@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { HarnessValidationError } from '../common/errors';
-import { show, validateNotBlank } from '../common/validation';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateNotBlank } from '../common/private/validation';
 
 /** The system prompt of the harness's agent. */
 export abstract class HarnessSystemPrompt {

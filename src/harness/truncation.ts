@@ -1,5 +1,5 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { validateNumber } from '../common/validation';
+import { validateNumber } from '../common/private/validation';
 
 /** Options for `HarnessTruncation.slidingWindow`. */
 export interface SlidingWindowTruncationOptions {

@@ -1,7 +1,7 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { HookTarget } from './hook-target';
-import { OPTION_NAME_RULES, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { OPTION_NAME_RULES, validateString } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
 
 type HookKind = 'beforeInvocation' | 'afterInvocation' | 'beforeToolCall' | 'afterToolCall';
 

@@ -4,9 +4,9 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { HarnessValidationError } from '../common/errors';
-import { show, validateNumber, validateString, wholeDuration } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateNumber, validateString, wholeDuration } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
 
 /** What the agent loop does when a Lambda hook fails or times out. */
 export enum HookFailureMode {

@@ -2,10 +2,10 @@ import { Duration } from 'aws-cdk-lib';
 import { CfnHarness, IMemory } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from './perms';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateListLength, validateNumber, validateString, wholeDuration } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from './private/perms';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, show, validateListLength, validateNumber, validateString, wholeDuration } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
 
 /** A long-term memory strategy of service-managed memory. */
 export enum ManagedMemoryStrategy {

@@ -1,14 +1,14 @@
 import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { bindApiKey } from './api-key-permissions';
-import { grantBedrockModel } from './bedrock-permissions';
-import { ModelProvider, validateModelId } from './model-id';
 import {
   BedrockModelProps, GeminiModelProps, HarnessModelOptions, LiteLlmModelProps, OpenAiModelProps,
 } from './model-props';
-import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateExactlyOne, validateNumber, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { bindApiKey } from './private/api-key-permissions';
+import { grantBedrockModel } from './private/bedrock-permissions';
+import { ModelProvider, validateModelId } from './private/model-id';
+import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/private/arn-patterns';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, show, validateExactlyOne, validateNumber, validateString } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
 
 /**
  * The model the harness's agent loop calls. Use the static factories; each

@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { runtimeEndpointMetric } from './runtime-metrics';
-import { HarnessValidationError } from '../common/errors';
-import { show, validateNumber, validateString } from '../common/validation';
+import { runtimeEndpointMetric } from './private/runtime-metrics';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateNumber, validateString } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { HarnessBase, IHarness } from '../harness/harness-base';
 

@@ -1,9 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import { IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { IAM5, NagAcknowledgement, acknowledge, nagNotation } from './nag-notation';
+import { IAM5, NagAcknowledgement, acknowledge, nagNotation } from './private/nag-notation';
 import { HarnessOnlineEvaluation } from '../evaluation/harness-online-evaluation';
 import { IHarness } from '../harness/harness-base';
-import { regionWildcardModels } from '../model/bedrock-permissions';
+import { regionWildcardModels } from '../model/private/bedrock-permissions';
 
 /** Options for `HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards`. */
 export interface ExecutionRoleAcknowledgementOptions {

@@ -4,9 +4,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { TransactionSearchFunction } from './transaction-search-function';
-import { HarnessValidationError } from '../common/errors';
-import { omitImpliedDependsOn } from '../common/implied-depends-on';
-import { show } from '../common/validation';
+import { HarnessValidationError } from '../common/private/errors';
+import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
+import { show } from '../common/private/validation';
 
 /**
  * The construct id of the provider under its stack; it feeds the logical id of the `ServiceToken`, which

@@ -2,14 +2,14 @@ import { Aws, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
-import { ENDPOINT_NAME_RULES } from '../common/endpoint-rules';
-import { HarnessValidationError } from '../common/errors';
-import { show, validateString } from '../common/validation';
-import { IHarness } from '../harness/harness-base';
-import { IAM5, acknowledge, nagNotation } from '../nag/nag-notation';
-import { endpointArnOf } from '../permissions/harness-actions';
 import { renderEvaluationGate } from './private/evaluation-gate-render';
 import { PromotionEvaluationGateOptions } from './promotion-evaluation-gate';
+import { ENDPOINT_NAME_RULES } from '../common/private/endpoint-rules';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateString } from '../common/private/validation';
+import { IHarness } from '../harness/harness-base';
+import { IAM5, acknowledge, nagNotation } from '../nag/private/nag-notation';
+import { endpointArnOf } from '../permissions/private/harness-actions';
 
 /** The environment variable the promotion command reads the harness ARN from. */
 const HARNESS_ARN_VARIABLE = 'HARNESS_ARN';

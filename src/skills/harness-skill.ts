@@ -6,14 +6,14 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/arn-patterns';
-import { API_KEY_PROVIDER, grantCredentialProvider } from '../common/credential-provider-grants';
-import { HarnessValidationError } from '../common/errors';
-import { show, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
-import { toPolicyStatement } from '../harness/execution-role';
-import { IAM5, acknowledge, nagNotation } from '../nag/nag-notation';
-import { s3PrefixReadStatements } from '../permissions/required-permissions';
+import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/private/arn-patterns';
+import { API_KEY_PROVIDER, grantCredentialProvider } from '../common/private/credential-provider-grants';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateString } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
+import { toPolicyStatement } from '../harness/private/execution-role';
+import { IAM5, acknowledge, nagNotation } from '../nag/private/nag-notation';
+import { s3PrefixReadStatements } from '../permissions/private/required-permissions';
 
 /** Options for a skill cloned from a Git repository. */
 export interface GitSkillOptions {

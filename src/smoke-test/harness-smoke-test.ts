@@ -1,14 +1,14 @@
 import { Annotations, CfnResource, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
-import { HarnessValidationError } from '../common/errors';
-import { omitImpliedDependsOn } from '../common/implied-depends-on';
-import { isUnresolved, show, validateNumber, validateString } from '../common/validation';
-import { _harnessDependable, _markHarnessConsumer } from '../endpoint/endpoint-registry';
+import { HarnessValidationError } from '../common/private/errors';
+import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
+import { isUnresolved, show, validateNumber, validateString } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
+import { _harnessDependable, _markHarnessConsumer } from '../endpoint/private/endpoint-registry';
 import { IHarness } from '../harness/harness-base';
-import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT, _waitTimeoutProperty } from '../provider/harness-provider';
-import { _assertSameStackForVersion, _cfnHarnessOf, _sameHarness } from '../version/harness-l1';
+import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT, _waitTimeoutProperty } from '../provider/private/harness-provider';
+import { _assertSameStackForVersion, _cfnHarnessOf, _sameHarness } from '../version/private/harness-l1';
 
 /** The handler invokes inside one `isComplete` call, which Lambda stops after 15 minutes. */
 const MAX_TIMEOUT_SECONDS = 14 * 60;

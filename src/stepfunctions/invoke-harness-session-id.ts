@@ -1,6 +1,6 @@
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateString } from '../common/validation';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, show, validateString } from '../common/private/validation';
 
 /** InvokeHarness accepts runtime session ids of 33 to 100 characters. */
 const SESSION_ID_RULES = { minLength: 33, maxLength: 100 };

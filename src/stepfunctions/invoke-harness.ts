@@ -4,14 +4,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { InvokeHarnessSessionId, isJsonataExpression } from './invoke-harness-session-id';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateExactlyOne, validateNotBlank, validateNumber, wholeDuration } from '../common/validation';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, show, validateExactlyOne, validateNotBlank, validateNumber, wholeDuration } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { Harness } from '../harness/harness';
 import { IHarness } from '../harness/harness-base';
 import { HarnessSystemPrompt } from '../harness/system-prompt';
 import { HarnessModel } from '../model/harness-model';
-import { endpointArnOf, HARNESS_INVOKE_ACTIONS } from '../permissions/harness-actions';
+import { endpointArnOf, HARNESS_INVOKE_ACTIONS } from '../permissions/private/harness-actions';
 
 /** A Step Functions Task state runs at most 15 minutes, whatever the harness's own timeout. */
 const TASK_MAX_SECONDS = 900;

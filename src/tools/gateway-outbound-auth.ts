@@ -1,8 +1,8 @@
 import { CfnHarness, IOAuth2CredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { grantCredentialProvider, OAUTH2_PROVIDER } from '../common/credential-provider-grants';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateListLength, validateString, validateStringMap } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { grantCredentialProvider, OAUTH2_PROVIDER } from '../common/private/credential-provider-grants';
+import { HarnessValidationError } from '../common/private/errors';
+import { isUnresolved, show, validateListLength, validateString, validateStringMap } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
 
 /** The OAuth grant the gateway's credential provider uses to get a token. */
 export enum GatewayOAuthGrantType {

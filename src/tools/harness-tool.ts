@@ -1,19 +1,19 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBrowserCustom, ICodeInterpreterCustom, IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { agreeOutboundAuth } from './gateway-auth-agreement';
 import { GatewayOutboundAuth } from './gateway-outbound-auth';
-import { validateInputSchema } from './input-schema';
+import { agreeOutboundAuth } from './private/gateway-auth-agreement';
+import { validateInputSchema } from './private/input-schema';
 import {
   BROWSER_EXTRA_ACTIONS, BROWSER_SESSION_ACTIONS, CODE_INTERPRETER_EXTRA_ACTIONS,
   CODE_INTERPRETER_SESSION_ACTIONS, GATEWAY_INVOKE_ACTIONS,
-} from './perms';
+} from './private/perms';
+import { TOOL_TYPE } from './private/tool-types';
 import { RemoteMcpHeader } from './remote-mcp-header';
-import { TOOL_TYPE } from './tool-types';
-import { HarnessValidationError } from '../common/errors';
-import { OPTION_NAME_RULES, validateString } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
-import { awsOwnedSandboxArn } from '../permissions/required-permissions';
+import { HarnessValidationError } from '../common/private/errors';
+import { OPTION_NAME_RULES, validateString } from '../common/private/validation';
+import { HarnessBindContext } from '../harness/private/bind-context';
+import { awsOwnedSandboxArn } from '../permissions/private/required-permissions';
 
 /** Options every tool takes. */
 export interface HarnessToolOptions {

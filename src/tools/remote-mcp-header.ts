@@ -1,7 +1,7 @@
 import { SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { HarnessValidationError } from '../common/errors';
-import { validateString } from '../common/validation';
+import { HarnessValidationError } from '../common/private/errors';
+import { validateString } from '../common/private/validation';
 
 /**
  * The value of an HTTP header the harness sends to a remote MCP server.

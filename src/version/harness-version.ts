@@ -1,7 +1,7 @@
-import { _cfnHarnessOf } from './harness-l1';
-import { VERSION_NUMBER_RULES } from '../common/endpoint-rules';
-import { HarnessValidationError } from '../common/errors';
-import { show, validateString } from '../common/validation';
+import { _cfnHarnessOf } from './private/harness-l1';
+import { VERSION_NUMBER_RULES } from '../common/private/endpoint-rules';
+import { HarnessValidationError } from '../common/private/errors';
+import { show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
 
 /**

@@ -1,4 +1,4 @@
-import { PermissionKind, requiredStatements } from '../../src/permissions/required-permissions';
+import { PermissionKind, requiredStatements } from '../../src/permissions/private/required-permissions';
 import { Emulator, IamEmulator, IamStatement, startEmulator, startIamEmulator } from '../emulator';
 import { runCli } from './run-cli';
 

@@ -1,7 +1,7 @@
 import { Lazy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Harness, HarnessNetworkConfiguration } from '../../src';
-import { characterLength, show, validateNumber, validateString } from '../../src/common/validation';
+import { characterLength, show, validateNumber, validateString } from '../../src/common/private/validation';
 import { BEDROCK_MODEL, newHarness } from '../harness/helpers';
 import { createTestApp, createTestStack } from '../support/app';
 

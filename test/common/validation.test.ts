@@ -1,8 +1,8 @@
 import { Lazy, Token } from 'aws-cdk-lib';
-import { HarnessValidationError } from '../../src/common/errors';
+import { HarnessValidationError } from '../../src/common/private/errors';
 import {
   show, validateEnum, validateExactlyOne, validateListLength, validateNotBlank, validateNumber, validateString, validateStringMap,
-} from '../../src/common/validation';
+} from '../../src/common/private/validation';
 
 const tokenString = Lazy.string({ produce: () => 'x' });
 const tokenNumber = Lazy.number({ produce: () => 1 });

@@ -2,7 +2,7 @@ import { CfnParameter, Lazy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import { HarnessFilesystem, HarnessNetworkConfiguration } from '../../src';
-import { renderEnvironment } from '../../src/environment/render-environment';
+import { renderEnvironment } from '../../src/environment/private/render-environment';
 import { createFakeHarness, roleStatements } from '../support/bind-context';
 
 const S3F_AP = 'arn:aws:s3files:us-east-1:123456789012:file-system/fs-0123456789abcdef0/access-point/fsap-0123456789abcdef0';

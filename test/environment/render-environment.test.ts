@@ -2,7 +2,7 @@ import { Duration, Lazy } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { HarnessFilesystem, HarnessNetworkConfiguration } from '../../src';
-import { renderEnvironment } from '../../src/environment/render-environment';
+import { renderEnvironment } from '../../src/environment/private/render-environment';
 import { createFakeHarness } from '../support/bind-context';
 
 const S3F_AP = (n: number) => `arn:aws:s3files:us-east-1:123456789012:file-system/fs-0123456789abcdef0/access-point/fsap-0123456789abcdef${n}`;

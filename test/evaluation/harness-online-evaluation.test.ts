@@ -6,7 +6,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import {
   EndpointVersionPolicy, Harness, HarnessEndpoint, HarnessModel, HarnessNagAcknowledgements, HarnessOnlineEvaluation,
 } from '../../src';
-import { HarnessValidationError } from '../../src/common/errors';
+import { HarnessValidationError } from '../../src/common/private/errors';
 import { endpointResource, harnessStack, importedHarness, onlyId } from '../endpoint/support';
 import { createTestApp } from '../support/app';
 

@@ -1,6 +1,6 @@
 import { parseResult } from '../../src/cli/evaluation/results-log';
-import { parseWindowMinutes, windowFlag } from '../../src/evaluation/gate-rules';
-import { checkThresholds, EvaluationRecord, recordMatches } from '../../src/evaluation/threshold-check';
+import { parseWindowMinutes, windowFlag } from '../../src/evaluation/private/gate-rules';
+import { checkThresholds, EvaluationRecord, recordMatches } from '../../src/evaluation/private/threshold-check';
 
 const scores = (evaluator: string, values: number[]): EvaluationRecord[] =>
   values.map((score, i) => ({ evaluator, sessionId: `s${i}`, score }));

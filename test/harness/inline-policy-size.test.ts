@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { newHarness } from './helpers';
 import { HarnessMemory } from '../../src';
-import { INLINE_POLICY_QUOTA, policyDocumentLength } from '../../src/harness/inline-policy-size';
+import { INLINE_POLICY_QUOTA, policyDocumentLength } from '../../src/harness/private/inline-policy-size';
 import { createTestApp, createTestStack } from '../support/app';
 
 const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });

@@ -8,10 +8,10 @@ import {
   HarnessAuthorizer, HarnessContainerImage, HarnessFilesystem, HarnessHook, HarnessMemory, HarnessNetworkConfiguration,
   HarnessSkill, HarnessTool,
 } from '../../src';
-import * as renderEnvironmentModule from '../../src/environment/render-environment';
-import { HarnessBindContext } from '../../src/harness/bind-context';
-import * as validateHooksModule from '../../src/hooks/validate-hooks';
-import * as validateToolsModule from '../../src/tools/validate-tools';
+import * as renderEnvironmentModule from '../../src/environment/private/render-environment';
+import { HarnessBindContext } from '../../src/harness/private/bind-context';
+import * as validateHooksModule from '../../src/hooks/private/validate-hooks';
+import * as validateToolsModule from '../../src/tools/private/validate-tools';
 import { createTestStack } from '../support/app';
 
 // The option classes have their own tests; these fakes exercise only the harness's side of

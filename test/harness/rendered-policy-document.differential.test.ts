@@ -7,8 +7,8 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { HarnessMemory, HarnessModel } from '../../src';
 import { Harness } from '../../src/harness/harness';
-import { RecordingGrantee } from '../../src/harness/recording-grantee';
-import { RenderedPolicyDocument } from '../../src/harness/rendered-policy-document';
+import { RecordingGrantee } from '../../src/harness/private/recording-grantee';
+import { RenderedPolicyDocument } from '../../src/harness/private/rendered-policy-document';
 import { createTestApp, createTestStack } from '../support/app';
 
 /**

@@ -4,7 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { HarnessHook, HookFailureMode, HookTarget } from '../../src';
-import { validateHookSet } from '../../src/hooks/validate-hooks';
+import { validateHookSet } from '../../src/hooks/private/validate-hooks';
 import { createFakeHarness, roleStatements } from '../support/bind-context';
 
 const FN_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:guard';

@@ -19,7 +19,7 @@ describe('the layers of src/', () => {
 
   test('HarnessProvider is not public', () => {
     const exported = readImports(ROOT).filter((e) => e.from === 'src/index.ts').map((e) => e.file);
-    expect(exported).not.toContain('src/provider/harness-provider.ts');
+    expect(exported).not.toContain('src/provider/private/harness-provider.ts');
     expect(exported.some((f) => f?.includes('harness-provider'))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cw_actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { HarnessMonitoring } from '../../src';
-import { HarnessValidationError } from '../../src/common/errors';
+import { HarnessValidationError } from '../../src/common/private/errors';
 import { harnessStack, importedHarness, otherHarness } from '../endpoint/support';
 
 const runtimeAttr = (attribute: string) =>

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { TransactionSearch } from '../../src';
-import { HarnessValidationError } from '../../src/common/errors';
+import { HarnessValidationError } from '../../src/common/private/errors';
 import { createTestApp, createTestStack } from '../support/app';
 
 function synth(configure: (stack: ReturnType<typeof createTestStack>) => void) {

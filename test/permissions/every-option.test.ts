@@ -14,7 +14,7 @@ import {
   HarnessNetworkConfiguration, HarnessProps,
   HarnessSkill, HarnessSystemPrompt, HarnessTool, HookTarget,
 } from '../../src';
-import { requiredPermissions } from '../../src/permissions/required-permissions';
+import { requiredPermissions } from '../../src/permissions/private/required-permissions';
 import { createTestStack } from '../support/app';
 
 const GATEWAY = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/search-abc1234567';

@@ -5,7 +5,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { canonical, envOf, Pair, rolePairs, toPermissionInput } from './role-vs-module';
 import {
   requiredPermissions, requiredStatements, SERVICE_WILDCARD_ACTIONS,
-} from '../../src/permissions/required-permissions';
+} from '../../src/permissions/private/required-permissions';
 import { buildExample } from '../examples/example-stacks';
 
 const EXAMPLES = ['quick-start', 'coding-agent', 'research-writing-agent', 'aws-data-analytics-agent', 'staging-prod-pipeline'];

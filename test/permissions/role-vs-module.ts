@@ -4,7 +4,7 @@
 // that the template's values and the shared permission module's output compare as text.
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { HarnessPermissionInput, PermissionEnv } from '../../src/permissions/required-permissions';
+import { HarnessPermissionInput, PermissionEnv } from '../../src/permissions/private/required-permissions';
 
 /** `{Ref: X}` → `${X}`, `{Fn::GetAtt: [A, B]}` → `${A.B}`, `Fn::Join` → the joined text; anything else as JSON. */
 export function canonical(value: any): string {

@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EndpointVersionPolicy, HarnessSmokeTest } from '../../src';
-import { HarnessProvider } from '../../src/provider/harness-provider';
+import { HarnessProvider } from '../../src/provider/private/harness-provider';
 import { getAtt, harnessStack, importedHarness, IMPORTED_ARN, otherHarness } from '../endpoint/support';
 import { createTestApp, createTestStack } from '../support/app';
 

@@ -4,7 +4,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import {
   BedrockApiFormat, HarnessEndpoint, HarnessModel, HarnessSystemPrompt, IHarness, InvokeHarness, InvokeHarnessErrors, InvokeHarnessSessionId,
 } from '../../src';
-import { HarnessValidationError } from '../../src/common/errors';
+import { HarnessValidationError } from '../../src/common/private/errors';
 import { harnessStack, IMPORTED_ARN, importedHarness, MODEL } from '../endpoint/support';
 
 const WARNING = 'cdk-agentcore-harness:invoke-harness-timeout';

@@ -3,8 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { createTestApp, createTestStack } from './app';
-import { HarnessBindContext } from '../../src/harness/bind-context';
 import { Harness } from '../../src/harness/harness';
+import { HarnessBindContext } from '../../src/harness/private/bind-context';
 import { HarnessMemory } from '../../src/memory/harness-memory';
 import { HarnessModel } from '../../src/model/harness-model';
 

@@ -1,7 +1,7 @@
 import { Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { HarnessTool } from '../../src';
-import { validateToolSet } from '../../src/tools/validate-tools';
+import { validateToolSet } from '../../src/tools/private/validate-tools';
 import { createFakeHarness } from '../support/bind-context';
 
 const ID = 'cdk-agentcore-harness:allowed-tool-unmatched';

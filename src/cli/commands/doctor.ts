@@ -8,7 +8,7 @@ import { ContextEntry, EvaluationResult, GetRoleCommand, IAMClient, SimulatePrin
 import { CheckResult, checkTrustPolicy } from './doctor-checks';
 import {
   PermissionEnv, RequiredPermission, requiredPermissions, splitArn,
-} from '../../permissions/required-permissions';
+} from '../../permissions/private/required-permissions';
 import { DEFAULT_ENDPOINT, explain, harnessLabel } from '../../service/control';
 import { describeError, errorName, isAccessDenied, isNotFound, isTransient } from '../../service/errors';
 import { listEndpoints } from '../../service/list';

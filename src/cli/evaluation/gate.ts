@@ -6,8 +6,8 @@ import {
   DEFAULT_MIN_SESSIONS, DEFAULT_WINDOW_MINUTES, EVALUATOR_ID_DESCRIPTION, evaluatorIdOf, LOG_GROUP_NAME, MAX_MIN_SESSIONS,
   MAX_SCORE, MAX_WINDOW_MINUTES, MIN_SCORE, MIN_WINDOW_MINUTES, ONLINE_EVALUATION_CONFIG_ARN, ONLINE_EVALUATION_CONFIG_ID,
   parseWindowMinutes, RESULTS_LOG_GROUP_PREFIX, windowFlag,
-} from '../../evaluation/gate-rules';
-import { checkThresholds, EvaluatorFigures, formatScore, GateVerdict, ScoreThreshold } from '../../evaluation/threshold-check';
+} from '../../evaluation/private/gate-rules';
+import { checkThresholds, EvaluatorFigures, formatScore, GateVerdict, ScoreThreshold } from '../../evaluation/private/threshold-check';
 
 /** What `--evaluation-config ... --min-score ...` asks of the source endpoint's results. */
 export interface EvaluationGateOptions {

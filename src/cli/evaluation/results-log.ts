@@ -1,6 +1,6 @@
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { CloudWatchLogsClient, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { EvaluationRecord } from '../../evaluation/threshold-check';
+import { EvaluationRecord } from '../../evaluation/private/threshold-check';
 import { errorMessage, errorName, isTransient } from '../../service/errors';
 import { withRetries } from '../../service/retry';
 import { CliError, EXIT } from '../cli-error';

@@ -1,12 +1,12 @@
 import { Aws, CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { HarnessValidationError } from '../../common/errors';
-import { show, validateString } from '../../common/validation';
+import { HarnessValidationError } from '../../common/private/errors';
+import { show, validateString } from '../../common/private/validation';
 import {
   DEFAULT_MIN_SESSIONS, DEFAULT_WINDOW_MINUTES, EVALUATOR_ID_DESCRIPTION, evaluatorIdOf, LOG_GROUP_NAME, MAX_MIN_SESSIONS,
   MAX_SCORE, MAX_WINDOW_MINUTES, MIN_SCORE, MIN_WINDOW_MINUTES, ONLINE_EVALUATION_CONFIG_ID, RESULTS_LOG_GROUP_PREFIX, windowFlag,
-} from '../../evaluation/gate-rules';
+} from '../../evaluation/private/gate-rules';
 import { EvaluatorThreshold, PromotionEvaluationGateOptions } from '../promotion-evaluation-gate';
 
 /** An online evaluation configuration runs at most 10 evaluators, so no gate needs more thresholds. */

@@ -4,7 +4,7 @@ import { WaitDeadline } from './deadline';
 import { IN_PLACE, parseEndpointVersionProps } from './endpoint-version';
 import { isStackRollingBack } from './stack-status';
 import { ENDPOINT_VERSION_TYPE, IsCompleteRequest, IsCompleteResponse } from './types';
-import { INITIAL_PROMOTION_ID } from '../../common/endpoint-rules';
+import { INITIAL_PROMOTION_ID } from '../../common/private/endpoint-rules';
 import { endpointLabel, EndpointView, getEndpoint, newControlClient } from '../../service/control';
 import { HandlerError } from '../../service/errors';
 import { isSettled } from '../../service/status';

@@ -1,4 +1,4 @@
-import { validateString } from '../common/validation';
+import { validateString } from '../../common/private/validation';
 
 const MOUNT_PATH = /^\/mnt\/[a-zA-Z0-9._-]+\/?$/;
 

@@ -2,10 +2,10 @@ import { Arn, ArnFormat, Fn, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { HarnessBase, IHarness } from './harness-base';
-import { HarnessAttributes } from './harness-props';
-import { HARNESS_ARN, HARNESS_ID, HARNESS_NAME } from '../common/arn-patterns';
-import { validateString } from '../common/validation';
+import { HARNESS_ARN, HARNESS_ID, HARNESS_NAME } from '../../common/private/arn-patterns';
+import { validateString } from '../../common/private/validation';
+import { HarnessBase, IHarness } from '../harness-base';
+import { HarnessAttributes } from '../harness-props';
 
 /** A harness defined outside this app; see `Harness.fromHarnessAttributes`. */
 class ImportedHarness extends HarnessBase {

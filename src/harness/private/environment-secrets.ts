@@ -1,6 +1,6 @@
 import { SecretValue, Stack, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { HarnessValidationError } from '../common/errors';
+import { HarnessValidationError } from '../../common/private/errors';
 
 // Dynamic references that CloudFormation replaces with a secret's plain text.
 // Environment variables are stored and shown in clear text (template, console,

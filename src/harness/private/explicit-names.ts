@@ -1,6 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { HarnessValidationError } from '../common/errors';
+import { HarnessValidationError } from '../../common/private/errors';
 
 /** Per app: explicit harness names by account and region, to the harness holding each. */
 const CLAIMED = new WeakMap<IConstruct, Map<string, string>>();

@@ -3,11 +3,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { IsCompleteFunction } from './is-complete-function';
-import { OnEventFunction } from './on-event-function';
-import { omitImpliedDependsOn } from '../common/implied-depends-on';
-import { validateNumber } from '../common/validation';
-import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from '../permissions/harness-actions';
+import { omitImpliedDependsOn } from '../../common/private/implied-depends-on';
+import { validateNumber } from '../../common/private/validation';
+import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from '../../permissions/private/harness-actions';
+import { IsCompleteFunction } from '../is-complete-function';
+import { OnEventFunction } from '../on-event-function';
 
 /**
  * The construct id of the provider under its stack. It feeds the logical id of

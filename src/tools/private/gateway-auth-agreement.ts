@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnGateway, IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { GatewayOutboundAuth } from './gateway-outbound-auth';
-import { HarnessValidationError } from '../common/errors';
+import { HarnessValidationError } from '../../common/private/errors';
+import { GatewayOutboundAuth } from '../gateway-outbound-auth';
 
 /**
  * The inbound authorizer type of a gateway, when it is known at synth: read from

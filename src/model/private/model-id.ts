@@ -1,5 +1,5 @@
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateString } from '../common/validation';
+import { HarnessValidationError } from '../../common/private/errors';
+import { isUnresolved, show, validateString } from '../../common/private/validation';
 
 /**
  * The model-id rule of each provider, checked at synth so that an id no

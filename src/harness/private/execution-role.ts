@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { baseStatements, ECR_PUBLIC_PULL_ACTIONS, ecrPublicPullStatements, RequiredStatement, workloadIdentityResources } from '../permissions/required-permissions';
+import { baseStatements, ECR_PUBLIC_PULL_ACTIONS, ecrPublicPullStatements, RequiredStatement, workloadIdentityResources } from '../../permissions/private/required-permissions';
 
 const AGENTCORE_SERVICE_PRINCIPAL = 'bedrock-agentcore.amazonaws.com';
 

@@ -1,12 +1,12 @@
 import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { HarnessFilesystem } from './filesystem';
+import { HarnessFilesystem } from '../filesystem';
 import { FilesystemKind, normalizeMountPath } from './mount-path';
-import { HarnessNetworkConfiguration } from './network';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, wholeDuration } from '../common/validation';
-import { HarnessBindContext } from '../harness/bind-context';
+import { HarnessValidationError } from '../../common/private/errors';
+import { isUnresolved, show, wholeDuration } from '../../common/private/validation';
+import { HarnessBindContext } from '../../harness/private/bind-context';
+import { HarnessNetworkConfiguration } from '../network';
 
 /** @internal */
 export interface HarnessEnvironmentOptions {

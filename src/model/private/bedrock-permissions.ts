@@ -1,9 +1,9 @@
 import { Annotations, Arn, ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { HarnessBindContext } from '../harness/bind-context';
-import { toPolicyStatement } from '../harness/execution-role';
-import { BEDROCK_INVOKE_ACTIONS, bedrockModelResources, mantleStatements } from '../permissions/required-permissions';
+import { HarnessBindContext } from '../../harness/private/bind-context';
+import { toPolicyStatement } from '../../harness/private/execution-role';
+import { BEDROCK_INVOKE_ACTIONS, bedrockModelResources, mantleStatements } from '../../permissions/private/required-permissions';
 
 /** Per harness: the foundation models granted in every region because an inference profile routes to them. */
 const REGION_WILDCARD_MODELS = new WeakMap<IConstruct, string[]>();

@@ -2,8 +2,8 @@ import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
 import { CONFIG_MEMBER_FOR_TYPE } from './tool-types';
-import { HarnessValidationError } from '../common/errors';
-import { OPTION_NAME_RULES, show, validateString } from '../common/validation';
+import { HarnessValidationError } from '../../common/private/errors';
+import { OPTION_NAME_RULES, show, validateString } from '../../common/private/validation';
 
 const ALLOWED_TOOL_PATTERN = /^(\*|@?[^/]+(\/[^/]+)?)$/;
 

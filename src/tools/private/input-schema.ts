@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
-import { HarnessValidationError } from '../common/errors';
-import { show } from '../common/validation';
+import { HarnessValidationError } from '../../common/private/errors';
+import { show } from '../../common/private/validation';
 
 const JSON_TYPES = ['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'];
 

@@ -1,9 +1,9 @@
 import { Dependable, IConstruct, IDependable } from 'constructs';
-import { IHarnessEndpoint } from './harness-endpoint-base';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show } from '../common/validation';
-import { IHarness } from '../harness/harness-base';
-import { _cfnHarnessOf } from '../version/harness-l1';
+import { HarnessValidationError } from '../../common/private/errors';
+import { isUnresolved, show } from '../../common/private/validation';
+import { IHarness } from '../../harness/harness-base';
+import { _cfnHarnessOf } from '../../version/private/harness-l1';
+import { IHarnessEndpoint } from '../harness-endpoint-base';
 
 // Endpoint names are scoped to one harness. Keyed by the harness's L1 when it
 // is defined in this app, so the L2 and a raw reference to it agree.

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { HarnessValidationError } from '../common/errors';
-import { OPTION_NAME_RULES, show, validateString } from '../common/validation';
+import { HarnessValidationError } from '../../common/private/errors';
+import { OPTION_NAME_RULES, show, validateString } from '../../common/private/validation';
 
 const MAX_HOOKS = 20;
 const KINDS = ['beforeInvocation', 'afterInvocation', 'beforeToolCall', 'afterToolCall'] as const;

@@ -1,6 +1,6 @@
 import { IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
-import { API_KEY_PROVIDER, grantCredentialProvider } from '../common/credential-provider-grants';
-import { HarnessBindContext } from '../harness/bind-context';
+import { API_KEY_PROVIDER, grantCredentialProvider } from '../../common/private/credential-provider-grants';
+import { HarnessBindContext } from '../../harness/private/bind-context';
 
 /**
  * Grants the use of an API key given as a provider or by ARN (that provider and

@@ -3,14 +3,14 @@ import { CfnResource, CustomResource, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Dependable, IConstruct, IDependable } from 'constructs';
 import { _findEndpoint, _harnessDependable } from './endpoint-registry';
-import type { PromotionOptions } from './endpoint-version-policy';
-import { IHarnessEndpoint } from './harness-endpoint-base';
-import { INITIAL_PROMOTION_ID, VERSION_NUMBER_RULES } from '../common/endpoint-rules';
-import { HarnessValidationError } from '../common/errors';
-import { omitImpliedDependsOn } from '../common/implied-depends-on';
-import { isUnresolved, show, validateString } from '../common/validation';
-import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT, _waitTimeoutProperty } from '../provider/harness-provider';
-import { _cfnHarnessOf } from '../version/harness-l1';
+import { INITIAL_PROMOTION_ID, VERSION_NUMBER_RULES } from '../../common/private/endpoint-rules';
+import { HarnessValidationError } from '../../common/private/errors';
+import { omitImpliedDependsOn } from '../../common/private/implied-depends-on';
+import { isUnresolved, show, validateString } from '../../common/private/validation';
+import { HarnessProvider, _CUSTOM_RESOURCE_SERVICE_TIMEOUT, _waitTimeoutProperty } from '../../provider/private/harness-provider';
+import { _cfnHarnessOf } from '../../version/private/harness-l1';
+import type { PromotionOptions } from '../endpoint-version-policy';
+import { IHarnessEndpoint } from '../harness-endpoint-base';
 
 /** Context key prefix for promotion ids: `<prefix>:<endpoint name>` or the bare prefix. */
 export const PROMOTION_CONTEXT_KEY = 'cdk-agentcore-harness:promotion';

@@ -1,8 +1,8 @@
 import { Fn, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { HarnessBindContext } from '../harness/bind-context';
-import { workloadIdentityArns } from '../harness/execution-role';
-import { API_KEY_USE_ACTIONS, CREDENTIAL_SECRET_READ_ACTIONS, OAUTH2_USE_ACTIONS } from '../permissions/required-permissions';
+import { HarnessBindContext } from '../../harness/private/bind-context';
+import { workloadIdentityArns } from '../../harness/private/execution-role';
+import { API_KEY_USE_ACTIONS, CREDENTIAL_SECRET_READ_ACTIONS, OAUTH2_USE_ACTIONS } from '../../permissions/private/required-permissions';
 
 export { API_KEY_USE_ACTIONS, CREDENTIAL_SECRET_READ_ACTIONS, OAUTH2_USE_ACTIONS };
 

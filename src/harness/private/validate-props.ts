@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
-import { HarnessProps } from './harness-props';
+import { HarnessProps } from '../harness-props';
 import { validateTags } from './harness-render';
-import { HARNESS_NAME } from '../common/arn-patterns';
-import { HarnessValidationError } from '../common/errors';
-import { validateNumber, validateString, validateStringMap } from '../common/validation';
+import { HARNESS_NAME } from '../../common/private/arn-patterns';
+import { HarnessValidationError } from '../../common/private/errors';
+import { validateNumber, validateString, validateStringMap } from '../../common/private/validation';
 
 /** The constructor-time checks of the harness's own props (options validate themselves). */
 export function validateProps(props: HarnessProps): void {

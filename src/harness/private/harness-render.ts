@@ -1,8 +1,8 @@
 import { CfnTag } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { HarnessBindContext } from './bind-context';
-import { HarnessValidationError } from '../common/errors';
-import { isUnresolved, show, validateString } from '../common/validation';
+import { HarnessValidationError } from '../../common/private/errors';
+import { isUnresolved, show, validateString } from '../../common/private/validation';
 
 interface Bindable<R> {
   _bind(ctx: HarnessBindContext): R;

@@ -1,9 +1,9 @@
 // What a harness's execution role must allow, derived from the harness configuration alone. Pure (no
 // aws-cdk-lib), so the constructs that grant the permissions and the CLI that checks a live role share it.
-import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from '../memory/perms';
+import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from '../../memory/private/perms';
 import {
   BROWSER_SESSION_ACTIONS, CODE_INTERPRETER_SESSION_ACTIONS, GATEWAY_INVOKE_ACTIONS,
-} from '../tools/perms';
+} from '../../tools/private/perms';
 
 /** Where the harness lives; in the constructs these may be CloudFormation tokens. */
 export interface PermissionEnv {

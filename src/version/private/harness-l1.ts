@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { IConstruct } from 'constructs';
-import { HarnessValidationError } from '../common/errors';
+import { HarnessValidationError } from '../../common/private/errors';
 
 /**
  * The `CfnHarness` behind a harness defined in this app (the `Harness` L2 keeps
