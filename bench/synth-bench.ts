@@ -1,5 +1,7 @@
 // Synthesis benchmark: this library versus a hand-written CfnHarness and @aws/agentcore-cdk,
-// all on the same agent definition (bench/synth/definition.ts). Prints figures; asserts nothing.
+// all on the same agent definition (bench/synth/definition.ts), N = 1, 25 and 100 harnesses in one
+// stack per N. Prints time, bytes and resources per harness and whether N = 100 fits one
+// CloudFormation template; asserts nothing.
 //
 // Run with `npx projen bench` (sets CDK_VALIDATION=false: aws-cdk-lib's bundled CloudFormation
 // validation is the same cost for every variant and would only blur the comparison).
@@ -8,6 +10,7 @@
 // line, ratio_vs_l1_n100, is the median over the rounds of this library's time divided by the raw
 // L1's time in the same round, at N = 100.
 import { agentCoreCdkVariant } from './synth/agentcore-cdk-variant';
+import { TEMPLATE_BYTE_LIMIT, TEMPLATE_RESOURCE_LIMIT } from './synth/definition';
 import { libraryVariant } from './synth/library-variant';
 import { measure, medianOf, Measurement, pairedRatio, synthesize, warmUp } from './synth/measure';
 import { rawL1Variant } from './synth/raw-l1-variant';
@@ -62,6 +65,19 @@ function main(): void {
     }
   }
   printTable(rows);
+
+  // CloudFormation refuses a template past either limit, so N harnesses either fit one stack or not.
+  console.log('');
+  for (const variant of VARIANTS) {
+    const cell = results.get(key(variant, 100));
+    if (!isMeasurement(cell)) {
+      console.log(`fits N=100 (${variant.name}): n/a`);
+      continue;
+    }
+    const fits = cell.bytes <= TEMPLATE_BYTE_LIMIT && cell.resources <= TEMPLATE_RESOURCE_LIMIT;
+    console.log(`fits N=100 (${variant.name}): ${fits ? 'yes' : 'no'} (bytes ${cell.bytes.toLocaleString('en-US')} / `
+      + `${TEMPLATE_BYTE_LIMIT.toLocaleString('en-US')}, resources ${cell.resources} / ${TEMPLATE_RESOURCE_LIMIT})`);
+  }
 
   console.log('\nIAM at N=1 (whole stack, including any per-stack custom-resource provider):');
   const iamRows: string[][] = [['variant', 'statements', 'Resource "*"', 'any * in a resource']];

@@ -20,10 +20,20 @@ export const agentCoreCdkVariant: Variant = {
       model: { provider: 'bedrock', modelId: def.MODEL_ID },
       systemPrompt: def.SYSTEM_PROMPT,
       tools: [
+        {
+          type: 'agentcore_gateway',
+          name: 'tools',
+          config: { agentCoreGateway: { gatewayArn: def.sharedGateway(stack).gatewayArn, outboundAuth: { awsIam: {} } } },
+        },
         { type: 'agentcore_browser', name: 'browser' },
         { type: 'agentcore_code_interpreter', name: 'code_interpreter' },
+        {
+          type: 'inline_function',
+          name: def.INLINE_TOOL.name,
+          config: { inlineFunction: { description: def.INLINE_TOOL.description, inputSchema: def.INLINE_TOOL.inputSchema } },
+        },
       ],
-      skills: [{ gitUrl: def.GIT_SKILL_URL, path: def.GIT_SKILL_PATH }],
+      skills: [{ gitUrl: def.GIT_SKILL_URL, path: def.GIT_SKILL_PATH }, { awsSkills: { paths: [def.AWS_SKILL] } }],
       memory: { mode: 'managed', strategies: def.MEMORY_STRATEGIES },
     });
     const role = new AgentCoreHarnessRole(scope, 'Role', {

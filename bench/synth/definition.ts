@@ -1,11 +1,41 @@
+import { Stack } from 'aws-cdk-lib';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
 
-// The one agent definition every variant synthesizes, so the figures compare like with like.
+// The one agent definition every variant synthesizes, so the figures compare like with like: the
+// README's realistic agent (a gateway, the browser, the code interpreter and an inline tool; a git
+// and an AWS skill; managed memory; STAGING and PROD endpoints). N harnesses go into ONE stack,
+// which is what CloudFormation's per-template limits are about.
 export const BENCH_ENV = { account: '123456789012', region: 'us-east-1' };
 
-/** Stacks hold at most this many harnesses, far below CloudFormation's 500-resource limit for every variant. */
-export const HARNESSES_PER_STACK = 25;
+/** CloudFormation's limits for one template. */
+export const TEMPLATE_BYTE_LIMIT = 1_000_000;
+export const TEMPLATE_RESOURCE_LIMIT = 500;
+
+export const INLINE_TOOL = {
+  name: 'lookup_booking',
+  description: 'Looks up a booking by its reference',
+  inputSchema: { type: 'object', properties: { reference: { type: 'string' } }, required: ['reference'] },
+};
+export const AWS_SKILL = 'aws-cdk/*';
+
+const GATEWAYS = new WeakMap<Stack, bedrockagentcore.Gateway>();
+
+/**
+ * The tool gateway every harness of a stack calls, as a platform team shares one: IAM inbound auth,
+ * so the harnesses call it with their execution roles. The same L2 in every variant.
+ */
+export function sharedGateway(stack: Stack): bedrockagentcore.Gateway {
+  let gateway = GATEWAYS.get(stack);
+  if (!gateway) {
+    gateway = new bedrockagentcore.Gateway(stack, 'ToolGateway', {
+      gatewayName: 'bench-tools',
+      authorizerConfiguration: bedrockagentcore.GatewayAuthorizer.usingAwsIam(),
+    });
+    GATEWAYS.set(stack, gateway);
+  }
+  return gateway;
+}
 
 export const MODEL_ID = 'anthropic.claude-sonnet-4-6';
 export const SYSTEM_PROMPT =

@@ -22,8 +22,13 @@ export const libraryVariant: Variant = {
     const harness = new Harness(stack, `Agent${index}`, {
       model: HarnessModel.bedrock({ modelId: def.MODEL_ID }),
       systemPrompt: HarnessSystemPrompt.fromText(def.SYSTEM_PROMPT),
-      tools: [HarnessTool.browser({ name: 'browser' }), HarnessTool.codeInterpreter({ name: 'code_interpreter' })],
-      skills: [HarnessSkill.git(def.GIT_SKILL_URL, { path: def.GIT_SKILL_PATH })],
+      tools: [
+        HarnessTool.gateway(def.sharedGateway(stack), { name: 'tools' }),
+        HarnessTool.browser({ name: 'browser' }),
+        HarnessTool.codeInterpreter({ name: 'code_interpreter' }),
+        HarnessTool.inlineFunction(def.INLINE_TOOL),
+      ],
+      skills: [HarnessSkill.git(def.GIT_SKILL_URL, { path: def.GIT_SKILL_PATH }), HarnessSkill.aws([def.AWS_SKILL])],
       memory: HarnessMemory.managed({ strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.SUMMARIZATION] }),
     });
     harness.addEndpoint(def.STAGING, { version: EndpointVersionPolicy.followLatest() });

@@ -35,10 +35,20 @@ export const rawL1Variant: Variant = {
       model: { bedrockModelConfig: { modelId: def.MODEL_ID } },
       systemPrompt: [{ text: def.SYSTEM_PROMPT }],
       tools: [
-        { type: 'agentcore_browser', name: 'browser' },
-        { type: 'agentcore_code_interpreter', name: 'code_interpreter' },
+        {
+          type: 'agentcore_gateway',
+          name: 'tools',
+          config: { agentCoreGateway: { gatewayArn: def.sharedGateway(stack).gatewayArn, outboundAuth: { awsIam: {} } } },
+        },
+        { type: 'agentcore_browser', name: 'browser', config: { agentCoreBrowser: {} } },
+        { type: 'agentcore_code_interpreter', name: 'code_interpreter', config: { agentCoreCodeInterpreter: {} } },
+        {
+          type: 'inline_function',
+          name: def.INLINE_TOOL.name,
+          config: { inlineFunction: { description: def.INLINE_TOOL.description, inputSchema: def.INLINE_TOOL.inputSchema } },
+        },
       ],
-      skills: [{ git: { url: def.GIT_SKILL_URL, path: def.GIT_SKILL_PATH } }],
+      skills: [{ git: { url: def.GIT_SKILL_URL, path: def.GIT_SKILL_PATH } }, { awsSkills: { paths: [def.AWS_SKILL] } }],
       memory: { managedMemoryConfiguration: { strategies: def.MEMORY_STRATEGIES } },
     });
     harness.node.addDependency(role);

@@ -1,4 +1,4 @@
-import { Annotations, CfnDeletionPolicy, CfnResource, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnDeletionPolicy, CfnResource, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness, IBedrockAgentRuntime, Runtime } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
@@ -11,10 +11,11 @@ import { claimExplicitName } from './private/explicit-names';
 import { HarnessNameForms, generateHarnessName } from './private/harness-name';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './private/harness-render';
 import { importHarness } from './private/imported-harness';
-import { INLINE_POLICY_QUOTA, policyDocumentLength } from './private/inline-policy-size';
+import { INLINE_POLICY_QUOTA, KnownLengths, policyDocumentLength } from './private/inline-policy-size';
+import { joinPostCreateGroup, PostCreateSlot } from './private/post-create-policies';
 import { RecordingGrantee } from './private/recording-grantee';
-import { RenderedPolicyDocument } from './private/rendered-policy-document';
 import { retainWithHarness, warnDeletedDependencies } from './private/retention';
+import { SharedExecutionPolicy, sharedExecutionPolicy } from './private/shared-execution-policy';
 import { validateProps } from './private/validate-props';
 import { ROLE_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
@@ -32,6 +33,11 @@ import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
 import { validateToolSet } from '../tools/private/validate-tools';
 import { HarnessVersion } from '../version/harness-version';
+
+/** `arn:` + partition (at most 10) + `:bedrock-agentcore:` + region (at most 14) + `:` + account + `:memory/` + id (at most 111). */
+const MEMORY_ARN_MAX_LENGTH = 4 + 10 + 19 + 14 + 1 + 12 + 8 + 111;
+/** `arn:` + partition (at most 10) + `:iam::` + account + `:role/` + name (at most 64). */
+const ROLE_ARN_MAX_LENGTH = 4 + 10 + 6 + 12 + 6 + 64;
 
 /** Never rendered: the constructor replaces it before it returns. */
 const PENDING_MODEL: CfnHarness.HarnessModelConfigurationProperty = {};
@@ -141,8 +147,10 @@ export class Harness extends HarnessBase {
   private readonly removalPolicy: RemovalPolicy;
   private readonly name: HarnessNameForms;
   /** The statements the harness writes itself, inline in the role it created; undefined for a role passed in. */
-  private readonly executionPolicy?: RenderedPolicyDocument;
-  private postCreateDocument?: iam.PolicyDocument;
+  private readonly executionPolicy?: iam.PolicyDocument;
+  private postCreate?: PostCreateSlot;
+  /** The stack's shared policies this harness's role is attached to (none for a role passed in). */
+  private readonly sharedPolicies: SharedExecutionPolicy[] = [];
   private runtimeView?: IBedrockAgentRuntime;
 
   constructor(scope: Construct, id: string, props: HarnessProps) {
@@ -157,11 +165,24 @@ export class Harness extends HarnessBase {
         + 'harness also blocks redeploying the stack. Omit harnessName to get a generated, collision-free name.');
     }
 
+    // Known before anything is bound: the shared policies the role is attached to are retained with it.
+    const memoryOption = props.memory ?? HarnessMemory.managed();
+    const removalPolicy = props.removalPolicy ?? (memoryOption._managed ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+    if (removalPolicy === RemovalPolicy.SNAPSHOT) {
+      throw new HarnessValidationError('removalPolicy', 'SNAPSHOT is not supported by AWS::BedrockAgentCore::Harness; use RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY');
+    }
+    this.removalPolicy = removalPolicy;
+
     if (props.role) {
       this.executionRole = props.role;
     } else {
-      this.executionPolicy = new RenderedPolicyDocument();
-      this.executionRole = createExecutionRole(this, 'ExecutionRole', this.executionPolicy);
+      this.executionPolicy = new iam.PolicyDocument();
+      this.sharedPolicies.push(sharedExecutionPolicy(this, 'Base', removalPolicy));
+      if (props.containerImage === undefined) {
+        // The default runtime image comes from ECR Public; a container image grants its own pull.
+        this.sharedPolicies.push(sharedExecutionPolicy(this, 'DefaultRuntimeImagePull', removalPolicy));
+      }
+      this.executionRole = createExecutionRole(this, 'ExecutionRole', this.executionPolicy, this.sharedPolicies.map(p => p.reference));
     }
     this.role = this.executionRole;
     // The role this harness created is in its stack: its L1's plain Ref and GetAtt render the
@@ -173,14 +194,17 @@ export class Harness extends HarnessBase {
       pattern: ROLE_ARN,
       patternDescription: 'an IAM role ARN with a 12-digit account, arn:<partition>:iam::<account>:role/<name>',
     });
-    this.grantee = new RecordingGrantee(this.executionRole, props.role === undefined);
+    const inline = this.executionPolicy;
+    this.grantee = new RecordingGrantee(this.executionRole, inline && (statement => inline.addStatements(statement)));
     this.grantPrincipal = this.grantee;
-    for (const statement of baseExecutionStatements(this)) {
-      this.addToRolePolicy(statement);
-    }
-    if (props.containerImage === undefined) {
-      // The default runtime image comes from ECR Public; a container image grants its own pull.
-      this.addToRolePolicy(ecrPublicPullStatement('PullDefaultRuntimeImage'));
+    if (props.role) {
+      // A role passed in is the user's: the shared statements go to it like any grant.
+      for (const statement of baseExecutionStatements(this)) {
+        this.addToRolePolicy(statement);
+      }
+      if (props.containerImage === undefined) {
+        this.addToRolePolicy(ecrPublicPullStatement('PullDefaultRuntimeImage'));
+      }
     }
 
     // Rendered below, once the resource exists for options that read its attributes.
@@ -212,7 +236,7 @@ export class Harness extends HarnessBase {
     // AND on its default policy once anything grants through grantPrincipal, so the
     // harness is created only once every grant is attached: a harness created
     // before its role's permissions exist fails its first session with AccessDenied.
-    this.resource.node.addDependency(this.executionRole);
+    this.resource.node.addDependency(this.executionRole, ...this.sharedPolicies.map(p => p.resource));
     omitImpliedDependsOn(this.resource);
 
     this.ctx = {
@@ -231,7 +255,6 @@ export class Harness extends HarnessBase {
     for (const extra of props.additionalModels ?? []) {
       extra._grant(this.ctx);
     }
-    const memoryOption = props.memory ?? HarnessMemory.managed();
     memory = memoryOption._bind(this.ctx);
     const env = renderEnvironment(this.ctx, {
       network: props.network,
@@ -251,10 +274,6 @@ export class Harness extends HarnessBase {
       this.resource.authorizerConfiguration = props.authorizer._bind(this.ctx);
     }
 
-    const removalPolicy = props.removalPolicy ?? (memoryOption._managed ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
-    if (removalPolicy === RemovalPolicy.SNAPSHOT) {
-      throw new HarnessValidationError('removalPolicy', 'SNAPSHOT is not supported by AWS::BedrockAgentCore::Harness; use RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY');
-    }
     if (memoryOption._managed && removalPolicy === RemovalPolicy.DESTROY) {
       Annotations.of(this).addWarningV2('cdk-agentcore-harness:managed-memory-destroy',
         'The harness uses managed memory and removalPolicy DESTROY: deleting the stack or replacing the harness '
@@ -270,11 +289,10 @@ export class Harness extends HarnessBase {
     }
 
     this.managedMemory = memoryOption._managed;
-    this.removalPolicy = removalPolicy;
     if (removalPolicy !== RemovalPolicy.DESTROY && props.role === undefined) {
       // The role and its policies go with the harness, or a retained harness would point at a deleted role.
-      retainWithHarness(this, () => [this.executionRole, this.node.tryFindChild('PostCreatePolicy')]
-        .filter((child): child is Construct => child !== undefined), removalPolicy);
+      // The stack's shared and post-create policies take the most retaining policy of their harnesses.
+      retainWithHarness(this, () => [this.executionRole], removalPolicy);
     }
 
     // Bound last, once every attribute an option may read is set. Options added
@@ -367,41 +385,43 @@ export class Harness extends HarnessBase {
     }
   }
 
+  /**
+   * A statement that references the harness's attributes: it must be attached after the
+   * harness is created, and the harness must not depend on it (see post-create-policies.ts).
+   */
   private addPostCreateStatement(statement: iam.PolicyStatement): void {
     if (this.grantee.hasMissing) {
       this.grantee.recordMissing(statement);
       return;
     }
-    if (!this.postCreateDocument) {
-      this.postCreateDocument = this.createPostCreatePolicy();
+    if (this.postCreate) {
+      this.postCreate.addStatement(statement);
+      return;
     }
-    this.postCreateDocument.addStatements(statement);
+    this.postCreate = joinPostCreateGroup(this, {
+      removalPolicy: this.removalPolicy,
+      roleName: this.roleName,
+      roleArn: this.roleArn,
+      known: this.knownLengths(),
+      statements: [statement],
+    });
   }
 
-  /**
-   * A separate policy: it references the harness's attributes, so it must be
-   * created after the harness, and the harness must not depend on it.
-   *
-   * Rendered exactly as an `iam.Policy` attached to the role would be (same
-   * path `PostCreatePolicy/Resource`, hence the same logical id and policy name),
-   * but built from a plain construct and a `CfnPolicy`: the L2 policy's resource
-   * wrapper, property injection, metadata and boxed lists only cost synth time,
-   * for a policy that never needs its conditional rendering or later attachments.
-   */
-  private createPostCreatePolicy(): iam.PolicyDocument {
-    const document = new RenderedPolicyDocument();
-    const scope = new Construct(this, 'PostCreatePolicy');
-    const policy: iam.CfnPolicy = new iam.CfnPolicy(scope, 'Resource', {
-      policyDocument: document,
-      // As iam.Policy names itself: the last 128 characters of its logical id.
-      policyName: Lazy.string({ produce: (): string => Stack.of(policy).resolve(policy.logicalId).slice(-128) }),
-      roles: [this.roleName],
-    });
-    policy.node.addDependency(this.resource);
-    omitImpliedDependsOn(policy);
-    // iam.Policy's own check: an identity policy takes resources and no principals.
-    policy.node.addValidation({ validate: () => document.validateForIdentityPolicy() });
-    return document;
+  /** The most characters the harness's own deploy-time ARNs can take, for the post-create groups' sizes. */
+  private knownLengths(): KnownLengths {
+    const stack = Stack.of(this);
+    const bounds = new Map<string, number>([
+      // The service generates the memory's id: a letter, up to 99 more characters, `-` and 10 characters.
+      [JSON.stringify(stack.resolve(this.resource.attrMemoryManagedMemoryConfigurationArn)), MEMORY_ARN_MAX_LENGTH],
+    ]);
+    if (this.executionPolicy) {
+      // A role created here has the path `/` and a CloudFormation-generated name of at most 64 characters.
+      bounds.set(JSON.stringify(stack.resolve(this.roleArn)), ROLE_ARN_MAX_LENGTH);
+    }
+    return (intrinsic) => {
+      const max = bounds.get(JSON.stringify(intrinsic));
+      return max === undefined ? undefined : { min: 1, max };
+    };
   }
 
   private validateAtSynth(): string[] {
@@ -422,12 +442,14 @@ export class Harness extends HarnessBase {
     for (const child of this.executionPolicy ? this.executionRole.node.findAll() : []) {
       if (child instanceof CfnResource) owned.add(child);
     }
-    const postCreate = this.node.tryFindChild('PostCreatePolicy')?.node.tryFindChild('Resource');
-    if (postCreate instanceof CfnResource) owned.add(postCreate);
     for (const child of owned) {
       // What the harness itself references, and what its own role's policies grant access to.
       ownedPolicies.push((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
     }
+    // Not read: the shared policies name no resource, and a post-create group names only harnesses and roles
+    // of its own removal policy, which are kept as this harness is.
+    if (this.postCreate) owned.add(this.postCreate.policy);
+    this.sharedPolicies.forEach(policy => owned.add(policy.resource));
     warnDeletedDependencies(this, ownedPolicies, owned);
   }
 
@@ -441,7 +463,7 @@ export class Harness extends HarnessBase {
   private validateInlinePolicySize(): string[] {
     if (!this.executionPolicy) return [];
     const stack = Stack.of(this);
-    const execution = this.executionPolicy.minimumLength(stack) ?? policyDocumentLength(stack.resolve(this.executionPolicy)).min;
+    const execution = policyDocumentLength(stack.resolve(this.executionPolicy)).min;
     const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
     const grants = defaultPolicy ? policyDocumentLength(stack.resolve(defaultPolicy.document)).min : 0;
     const least = execution + grants;

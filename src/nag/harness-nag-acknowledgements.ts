@@ -3,6 +3,7 @@ import { IGateway } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { IAM5, NagAcknowledgement, acknowledge, nagNotation } from './private/nag-notation';
 import { HarnessOnlineEvaluation } from '../evaluation/harness-online-evaluation';
 import { IHarness } from '../harness/harness-base';
+import { SHARED_EXECUTION_SCOPE_ID } from '../harness/private/shared-execution-policy';
 import { regionWildcardModels } from '../model/private/bedrock-permissions';
 
 /** Options for `HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards`. */
@@ -37,6 +38,9 @@ export class HarnessNagAcknowledgements {
    * bearer tokens), the AgentCore runtime log groups the service names, the
    * default workload-identity directory, and the foundation models behind the
    * harness's cross-region inference profiles.
+   *
+   * The same wildcards of the stack's shared execution policies (the statements
+   * every harness of the stack needs alike) are acknowledged with them.
    *
    * Call it after the harness is constructed. Does nothing for a harness
    * without a known role.
@@ -85,6 +89,9 @@ export class HarnessNagAcknowledgements {
       })),
     ];
     acknowledge(role, acknowledgements);
+    // The statements every harness of the stack shares are in the stack's shared execution policies.
+    const shared = stack.node.tryFindChild(SHARED_EXECUTION_SCOPE_ID);
+    if (shared) acknowledge(shared, acknowledgements);
   }
 
   /**

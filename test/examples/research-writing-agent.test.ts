@@ -38,13 +38,17 @@ describe('examples/research-writing-agent', () => {
   });
 
   test('lets the execution role invoke exactly that gateway', () => {
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({
-          Action: 'bedrock-agentcore:InvokeGateway',
-          Resource: { 'Fn::GetAtt': [gatewayId, 'GatewayArn'] },
-        })]),
-      },
+    // In the role's own inline policy, next to everything else only this harness needs.
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Policies: [{
+        PolicyName: 'HarnessExecution',
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Action: 'bedrock-agentcore:InvokeGateway',
+            Resource: { 'Fn::GetAtt': [gatewayId, 'GatewayArn'] },
+          })]),
+        },
+      }],
     });
   });
 });

@@ -5,10 +5,11 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
   arn, BASE_STATEMENTS, BEDROCK_MODEL, executionRoleStatements, expectNoUnscopedStar, harnessProperties, inlineExecutionStatements, newHarness,
-  policyStatements, roleStatements,
+  roleStatements,
 } from './helpers';
-import { Harness, HarnessMemory } from '../../src';
+import { Harness, HarnessMemory, HarnessModel } from '../../src';
 import { createTestApp, createTestStack } from '../support/app';
+import { harnessPostCreateStatements } from '../support/option-statements';
 
 const MODEL_STATEMENT = {
   Effect: 'Allow',
@@ -44,43 +45,57 @@ describe('default execution role', () => {
       },
       Description: Match.anyValue(),
       Policies: [{ PolicyName: 'HarnessExecution', PolicyDocument: Match.anyValue() }],
+      // The stack's shared statements (see shared-execution-policy.test.ts).
+      ManagedPolicyArns: [{ Ref: Match.stringLikeRegexp('^HarnessSharedExecutionPolicyBase') }, { Ref: Match.stringLikeRegexp('^HarnessSharedExecutionPolicyDefaultRuntimeImagePull') }],
     }));
   });
 
-  test('the role\'s inline policy holds exactly the base statements and the model grant; there is no default policy', () => {
+  test('the role has exactly the base statements (shared) and the model grant (inline); there is no policy resource', () => {
     const { stack } = newHarness({ memory: HarnessMemory.disabled() });
-    expect(inlineExecutionStatements(stack)).toEqual([...BASE_STATEMENTS, MODEL_STATEMENT]);
+    expect(inlineExecutionStatements(stack)).toEqual([MODEL_STATEMENT]);
     expect(roleStatements(stack)).toEqual([...BASE_STATEMENTS, MODEL_STATEMENT]);
     expectNoUnscopedStar(roleStatements(stack));
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Policy', 0);
   });
 
-  test('the harness depends on the role (with its inline policy), not on the post-create policy', () => {
+  test('a harness with no statements of its own renders a role without an empty inline policy', () => {
+    const stack = createTestStack();
+    new Harness(stack, 'LiteLlm', {
+      model: HarnessModel.liteLlm({ modelId: 'anthropic/claude-3-sonnet', apiBase: 'https://litellm.example.com' }),
+      memory: HarnessMemory.disabled(),
+    });
+    const roles = Template.fromStack(stack).findResources('AWS::IAM::Role');
+    const [role] = Object.values<any>(roles);
+    expect(role.Properties.Policies).toBeUndefined();
+    expect(role.Properties.ManagedPolicyArns).toHaveLength(2);
+  });
+
+  test('the harness depends on the role (with its inline policy) and the shared policies, not on the post-create policy', () => {
     const { stack } = newHarness();
     const template = Template.fromStack(stack);
     const harnesses = template.findResources('AWS::BedrockAgentCore::Harness');
     const [harnessId] = Object.keys(harnesses);
     const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
-    const policies = Object.keys(template.findResources('AWS::IAM::Policy'));
-    expect(policies).toEqual([expect.stringMatching(/^HarnessPostCreatePolicy/)]);
-    // Both orders come from the references alone; a DependsOn repeating them is what the validator flags (W3005).
-    expect(harnesses[harnessId].DependsOn).toBeUndefined();
+    const managed = Object.keys(template.findResources('AWS::IAM::ManagedPolicy'));
+    const postCreate = managed.filter(id => id.startsWith('HarnessPostCreatePolicy'));
+    expect(postCreate).toHaveLength(1);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    // The role comes from the reference alone; a DependsOn repeating it is what the validator flags (W3005).
+    expect([...harnesses[harnessId].DependsOn].sort()).toEqual(managed.filter(id => !postCreate.includes(id)).sort());
     expect(harnesses[harnessId].Properties.ExecutionRoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
-    template.hasResource('AWS::IAM::Policy', { DependsOn: Match.absent(), Properties: Match.objectLike({ PolicyName: Match.stringLikeRegexp('PostCreate') }) });
-    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).toContain(`"Fn::GetAtt":["${harnessId}",`);
+    expect(template.toJSON().Resources[postCreate[0]].DependsOn).toBeUndefined();
+    expect(JSON.stringify(template.toJSON().Resources[postCreate[0]])).toContain(`"Fn::GetAtt":["${harnessId}",`);
   });
 
-  test('once another construct grants to the harness, it also depends on the role\'s default policy', () => {
+  test('once another construct grants to the harness, the grant is in the role\'s inline policy the harness waits for', () => {
     const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
     new s3.Bucket(stack, 'Bucket').grantRead(harness);
     const template = Template.fromStack(stack);
-    const harnesses = template.findResources('AWS::BedrockAgentCore::Harness');
-    const [harnessId] = Object.keys(harnesses);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    expect(inlineExecutionStatements(stack)).toContainEqual(expect.objectContaining({ Action: ['s3:GetObject*', 's3:GetBucket*', 's3:List*'] }));
+    const [harnessResource] = Object.values(template.findResources('AWS::BedrockAgentCore::Harness')) as any[];
     const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
-    const defaultPolicyId = template.getResourceId('AWS::IAM::Policy');
-    expect(defaultPolicyId).toMatch(/^HarnessExecutionRoleDefaultPolicy/);
-    expect(harnesses[harnessId].DependsOn).toEqual([defaultPolicyId]);
-    expect(harnesses[harnessId].Properties.ExecutionRoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+    expect(harnessResource.Properties.ExecutionRoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
   });
 
   test.each([
@@ -115,7 +130,7 @@ describe('default execution role', () => {
   test('in an environment-agnostic stack the base statements use the stack\'s pseudo parameters', () => {
     const stack = new Stack(createTestApp(), 'Agnostic');
     new Harness(stack, 'Harness', { model: BEDROCK_MODEL, memory: HarnessMemory.disabled() });
-    const logGroups = inlineExecutionStatements(stack).find(st => st.Sid === 'LogGroups');
+    const logGroups = roleStatements(stack).find(st => st.Sid === 'LogGroups');
     expect(logGroups.Resource).toEqual({
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
         ':log-group:/aws/bedrock-agentcore/runtimes/*']],
@@ -125,7 +140,7 @@ describe('default execution role', () => {
   test('with @aws-cdk/core:enablePartitionLiterals the base statements carry the literal partition', () => {
     const app = createTestApp({ context: { '@aws-cdk/core:enablePartitionLiterals': true } });
     const { stack } = newHarness({ memory: HarnessMemory.disabled() }, createTestStack(app));
-    const logGroups = inlineExecutionStatements(stack).find(st => st.Sid === 'LogGroups');
+    const logGroups = roleStatements(stack).find(st => st.Sid === 'LogGroups');
     expect(logGroups.Resource).toBe('arn:aws:logs:us-east-1:123456789012:log-group:/aws/bedrock-agentcore/runtimes/*');
   });
 
@@ -142,29 +157,6 @@ describe('default execution role', () => {
     expect(describe(west, 'C')).toEqual(arn(':logs:us-west-2:123456789012:log-group:*'));
   });
 
-  test('the post-create policy renders as an iam.Policy on the role would: path, logical id, name and roles', () => {
-    const { stack, harness } = newHarness();
-    const cfn = harness.node.findChild('PostCreatePolicy').node.defaultChild as iam.CfnPolicy;
-    expect(cfn.node.path).toBe('TestStack/Harness/PostCreatePolicy/Resource');
-    const logicalId = stack.getLogicalId(cfn);
-    expect(logicalId).toMatch(/^HarnessPostCreatePolicy[0-9A-F]{8}$/);
-    const template = Template.fromStack(stack);
-    const roleId = Object.keys(template.findResources('AWS::IAM::Role'))[0];
-    const harnessId = Object.keys(template.findResources('AWS::BedrockAgentCore::Harness'))[0];
-    expect(template.toJSON().Resources[logicalId]).toEqual({
-      Type: 'AWS::IAM::Policy',
-      Properties: {
-        PolicyName: logicalId,
-        PolicyDocument: { Version: '2012-10-17', Statement: [expect.objectContaining({ Action: MEMORY_ACTIONS })] },
-        Roles: [{ Ref: roleId }],
-      },
-      // Retained with the managed-memory harness, so a retained harness keeps its memory access.
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-    });
-    expect(JSON.stringify(template.toJSON().Resources[logicalId].Properties)).toContain(`"Fn::GetAtt":["${harnessId}",`);
-  });
-
   test('grants added later also land in the policy the harness depends on', () => {
     const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
     const bucket = new s3.Bucket(stack, 'Bucket');
@@ -178,7 +170,7 @@ describe('default execution role', () => {
   test('managed memory is granted on the managed-memory ARN in the post-create policy', () => {
     const { stack } = newHarness();
     const harnessId = Object.keys(Template.fromStack(stack).findResources('AWS::BedrockAgentCore::Harness'))[0];
-    expect(policyStatements(stack, 'HarnessPostCreatePolicy')).toEqual([{
+    expect(harnessPostCreateStatements(stack)).toEqual([{
       Effect: 'Allow',
       Action: MEMORY_ACTIONS,
       Resource: { 'Fn::GetAtt': [harnessId, 'Memory.ManagedMemoryConfiguration.Arn'] },
@@ -268,8 +260,8 @@ describe('grant principal identity', () => {
     const b = new Harness(stack, 'B', { model: BEDROCK_MODEL, memory: HarnessMemory.disabled() });
     fn.grantInvoke(a);
     fn.grantInvoke(b);
-    for (const prefix of ['AExecutionRoleDefaultPolicy', 'BExecutionRoleDefaultPolicy']) {
-      expect(policyStatements(stack, prefix)).toContainEqual(expect.objectContaining({ Action: 'lambda:InvokeFunction' }));
+    for (const id of ['A', 'B']) {
+      expect(executionRoleStatements(stack, id)).toContainEqual(expect.objectContaining({ Action: 'lambda:InvokeFunction' }));
     }
     expect(a.grantPrincipal.toString()).not.toEqual(b.grantPrincipal.toString());
   });

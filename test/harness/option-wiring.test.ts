@@ -95,11 +95,14 @@ describe('lists added after construction', () => {
   test('post-create statements of late-added hooks go to the post-create policy', () => {
     const { stack, harness } = newHarness({ memory: HarnessMemory.disabled() });
     harness.addHook(fakeHook('late'));
-    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+    const policies = Template.fromStack(stack).findResources('AWS::IAM::ManagedPolicy');
     const id = Object.keys(policies).find(k => k.startsWith('HarnessPostCreatePolicy'))!;
-    expect(policies[id].Properties.PolicyDocument.Statement).toEqual([
-      { Effect: 'Allow', Action: 'fake:Hook', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Harness/), 'Arn'] } },
-    ]);
+    expect(policies[id].Properties.PolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Action: 'fake:Hook',
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Harness/), 'Arn'] },
+      Condition: { ArnEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': [expect.stringMatching(/^HarnessExecutionRole/), 'Arn'] } } },
+    }]);
     // Created after the harness because it references it; no DependsOn repeats that.
     expect(policies[id].DependsOn).toBeUndefined();
   });

@@ -16,35 +16,34 @@ function policies(stack: any, type: string): Array<[string | undefined, string |
 
 function withGrantsAndPostCreatePolicy(props: any) {
   const { stack, harness } = newHarness(props);
-  // A grant through grantPrincipal creates the role's default policy, after the harness.
+  // A grant through grantPrincipal joins the role's inline policy.
   const queue = new sqs.Queue(stack, 'Queue', { removalPolicy: RemovalPolicy.RETAIN });
   queue.grantSendMessages(harness);
   return { stack, harness };
 }
 
 describe('a retained harness keeps what it needs to run', () => {
-  test('with managed memory (retained) the role, its inline policy, its default policy and the post-create policy are retained', () => {
+  test('with managed memory (retained) the role with its inline policy, the shared policies and the post-create policy are retained', () => {
     const { stack } = withGrantsAndPostCreatePolicy({});
     expect(policies(stack, 'AWS::BedrockAgentCore::Harness')).toEqual([['Retain', 'Retain']]);
     expect(policies(stack, 'AWS::IAM::Role')).toEqual([['Retain', 'Retain']]);
-    // The default policy (grants) and PostCreatePolicy (managed-memory access).
-    const iamPolicies = policies(stack, 'AWS::IAM::Policy');
-    expect(iamPolicies).toHaveLength(2);
-    expect(iamPolicies).toEqual([['Retain', 'Retain'], ['Retain', 'Retain']]);
+    expect(policies(stack, 'AWS::IAM::Policy')).toEqual([]);
+    // The two shared policies (base, default image pull) and the post-create group (managed-memory access).
+    expect(policies(stack, 'AWS::IAM::ManagedPolicy')).toEqual([['Retain', 'Retain'], ['Retain', 'Retain'], ['Retain', 'Retain']]);
   });
 
   test('RETAIN_ON_UPDATE_OR_DELETE is applied the same way', () => {
     const { stack } = withGrantsAndPostCreatePolicy({ removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE });
     expect(policies(stack, 'AWS::BedrockAgentCore::Harness')).toEqual([['RetainExceptOnCreate', 'Retain']]);
     expect(policies(stack, 'AWS::IAM::Role')).toEqual([['RetainExceptOnCreate', 'Retain']]);
-    expect(policies(stack, 'AWS::IAM::Policy')).toEqual([['RetainExceptOnCreate', 'Retain'], ['RetainExceptOnCreate', 'Retain']]);
+    expect(policies(stack, 'AWS::IAM::ManagedPolicy')).toEqual([['RetainExceptOnCreate', 'Retain'], ['RetainExceptOnCreate', 'Retain'], ['RetainExceptOnCreate', 'Retain']]);
   });
 
   test('a destroyable harness leaves its role and policies with CloudFormation defaults', () => {
     const { stack } = withGrantsAndPostCreatePolicy({ memory: HarnessMemory.disabled() });
     expect(policies(stack, 'AWS::BedrockAgentCore::Harness')).toEqual([['Delete', 'Retain']]);
     expect(policies(stack, 'AWS::IAM::Role')).toEqual([[undefined, undefined]]);
-    expect(policies(stack, 'AWS::IAM::Policy')).toEqual([[undefined, undefined]]);
+    expect(policies(stack, 'AWS::IAM::ManagedPolicy')).toEqual([[undefined, undefined], [undefined, undefined]]);
   });
 
   test('a gateway in the same stack that would be deleted under a retained harness is named in a warning', () => {

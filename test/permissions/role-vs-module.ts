@@ -58,7 +58,9 @@ export function rolePairs(template: Template, roleLogicalId: string): Pair[] {
   const role = json[roleLogicalId];
   const documents: any[] = (role.Properties.Policies ?? []).map((p: any) => p.PolicyDocument);
   for (const r of Object.values(json)) {
-    if (r.Type === 'AWS::IAM::Policy' && list(r.Properties.Roles).some((x: any) => x?.Ref === roleLogicalId)) documents.push(r.Properties.PolicyDocument);
+    // An inline policy, or a managed policy attached through its own Roles (the post-create groups).
+    if ((r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy')
+      && list(r.Properties.Roles).some((x: any) => x?.Ref === roleLogicalId)) documents.push(r.Properties.PolicyDocument);
   }
   for (const arn of list(role.Properties.ManagedPolicyArns)) {
     const ref = arn?.Ref && json[arn.Ref];
@@ -66,8 +68,14 @@ export function rolePairs(template: Template, roleLogicalId: string): Pair[] {
     else throw new Error(`managed policy ${canonical(arn)} is not in the template; it cannot be compared`);
   }
   const pairs: Pair[] = [];
-  for (const s of documents.flatMap((d) => list(d.Statement))) {
-    if (s.Effect !== 'Allow') continue;
+  const ownArn = JSON.stringify({ 'Fn::GetAtt': [roleLogicalId, 'Arn'] });
+  for (const statement of documents.flatMap((d) => list(d.Statement))) {
+    if (statement.Effect !== 'Allow') continue;
+    // A statement limited by aws:PrincipalArn applies to this role only when it names this role; the condition
+    // is then always true for the role, so it is left out of the pair.
+    const principal = statement.Condition?.ArnEquals?.['aws:PrincipalArn'];
+    if (principal !== undefined && JSON.stringify(principal) !== ownArn) continue;
+    const s = principal === undefined ? statement : withoutPrincipalCondition(statement);
     for (const action of list(s.Action)) {
       for (const resource of list(s.Resource)) {
         pairs.push({ action, resource: canonical(resource), ...(s.Condition ? { condition: JSON.stringify(s.Condition) } : {}) });
@@ -75,4 +83,12 @@ export function rolePairs(template: Template, roleLogicalId: string): Pair[] {
     }
   }
   return pairs;
+}
+
+function withoutPrincipalCondition(statement: any): any {
+  const { ['aws:PrincipalArn']: _principal, ...arnEquals } = statement.Condition.ArnEquals;
+  const { ArnEquals: _arnEquals, ...conditions } = statement.Condition;
+  const condition = Object.keys(arnEquals).length > 0 ? { ...conditions, ArnEquals: arnEquals } : conditions;
+  const { Condition: _condition, ...rest } = statement;
+  return Object.keys(condition).length > 0 ? { ...rest, Condition: condition } : rest;
 }

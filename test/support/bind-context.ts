@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as bedrockagentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { createTestApp, createTestStack } from './app';
+import { withoutPrincipalCondition } from './option-statements';
 import { Harness } from '../../src/harness/harness';
 import { HarnessBindContext } from '../../src/harness/private/bind-context';
 import { HarnessMemory } from '../../src/memory/harness-memory';
@@ -141,9 +142,16 @@ export function roleStatements(fake: FakeHarness): any[] {
   return without(executionRolePolicies(fake.template()).beforeHarness, referenceStatements(fake.stack).beforeHarness);
 }
 
-/** The statements the options bound to the fake added to the post-create policy, as rendered. */
+/**
+ * The statements the options bound to the fake added to the post-create policy, as rendered, without the
+ * `aws:PrincipalArn` condition that limits each to the fake's own role (test/harness/shared-execution-policy.test.ts
+ * checks that condition).
+ */
 export function postCreateStatements(fake: FakeHarness): any[] {
-  return without(executionRolePolicies(fake.template()).afterHarness, referenceStatements(fake.stack).afterHarness);
+  const roleArn = JSON.stringify(fake.stack.resolve(fake.role.roleArn));
+  const own = executionRolePolicies(fake.template()).afterHarness
+    .filter(s => s.Condition?.ArnEquals?.['aws:PrincipalArn'] === undefined || JSON.stringify(s.Condition.ArnEquals['aws:PrincipalArn']) === roleArn);
+  return without(own.map(withoutPrincipalCondition), referenceStatements(fake.stack).afterHarness.map(withoutPrincipalCondition));
 }
 
 /** The logical id of the fake's CfnHarness. */

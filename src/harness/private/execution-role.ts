@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { baseStatements, ECR_PUBLIC_PULL_ACTIONS, ecrPublicPullStatements, RequiredStatement, workloadIdentityResources } from '../../permissions/private/required-permissions';
@@ -12,14 +12,15 @@ export const EXECUTION_POLICY_NAME = 'HarnessExecution';
  * The default execution role. It has no `roleName`: IAM names are global, so a
  * fixed name collides across regions and blocks replacement.
  *
- * The harness's own statements are an inline policy of the role (one resource
- * fewer than a separate `AWS::IAM::Policy`, and the same IAM inline-policy quota).
- * Grants made through `grantPrincipal` by other constructs still go to the
- * role's default policy; the harness depends on both.
+ * The harness's own statements, and the grants other constructs make through
+ * `grantPrincipal`, are one inline policy of the role (no separate
+ * `AWS::IAM::Policy` resource: a stack of many harnesses would pay one per
+ * harness). The statements every harness of the stack shares are customer-managed
+ * policies attached here (see shared-execution-policy.ts).
  */
-export function createExecutionRole(scope: Construct, id: string, policy: iam.PolicyDocument): iam.Role {
+export function createExecutionRole(scope: Construct, id: string, policy: iam.PolicyDocument, managedPolicies: iam.IManagedPolicy[]): iam.Role {
   const stack = Stack.of(scope);
-  return new iam.Role(scope, id, {
+  const role = new iam.Role(scope, id, {
     // The service does not document the exact SourceArn it presents when it
     // assumes a harness role (the harness ARN, or the ARN of the runtime it
     // manages). Any AgentCore resource of this account and region is the
@@ -31,8 +32,14 @@ export function createExecutionRole(scope: Construct, id: string, policy: iam.Po
       },
     }),
     description: 'Execution role of an AgentCore harness',
-    inlinePolicies: { [EXECUTION_POLICY_NAME]: policy },
+    managedPolicies,
   });
+  // Rendered lazily: a harness whose statements are all in the stack's shared
+  // policies has an empty document, and IAM refuses an inline policy without one.
+  (role.node.defaultChild as iam.CfnRole).policies = Lazy.any({
+    produce: () => policy.isEmpty ? undefined : [{ policyName: EXECUTION_POLICY_NAME, policyDocument: policy }],
+  });
+  return role;
 }
 
 /** The default workload-identity directory of the stack's account and region, and every identity in it. */
@@ -52,9 +59,8 @@ export function ecrPublicPullStatement(sid: string): iam.PolicyStatement {
 }
 
 /**
- * The statements every harness of a stack shares, built once per stack (they
- * depend on nothing but its partition, region and account) and frozen, so that
- * RenderedPolicyDocument also resolves them once for all the stack's harnesses.
+ * The statements every harness of a stack shares, built once per stack: they
+ * depend on nothing but its partition, region and account.
  */
 const BASE_STATEMENTS = new WeakMap<Stack, iam.PolicyStatement[]>();
 

@@ -27,23 +27,26 @@ const UNKNOWN: LengthBounds = { min: 1, max: 2048 };
  * space, with every intrinsic replaced by the string it evaluates to. Literal
  * parts are exact; deploy-time values are bounded.
  */
-export function policyDocumentLength(document: unknown): LengthBounds {
-  return json(document);
+export function policyDocumentLength(document: unknown, known?: KnownLengths): LengthBounds {
+  return json(document, known);
 }
 
-function json(value: unknown): LengthBounds {
+/** The bounds of an intrinsic whose value the caller knows more about (e.g. a role ARN: at most 64 name characters). */
+export type KnownLengths = (intrinsic: Record<string, unknown>) => LengthBounds | undefined;
+
+function json(value: unknown, known?: KnownLengths): LengthBounds {
   if (typeof value === 'string') return exact(JSON.stringify(value).length);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return exact(JSON.stringify(value).length);
   if (Array.isArray(value)) {
-    return sum([exact(2 + Math.max(value.length - 1, 0)), ...value.map(json)]);
+    return sum([exact(2 + Math.max(value.length - 1, 0)), ...value.map(v => json(v, known))]);
   }
   if (typeof value === 'object') {
-    const evaluated = intrinsicString(value as Record<string, unknown>);
+    const evaluated = known?.(value as Record<string, unknown>) ?? intrinsicString(value as Record<string, unknown>);
     if (evaluated) return sum([exact(2), evaluated]);
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     return sum([
       exact(2 + Math.max(entries.length - 1, 0)),
-      ...entries.map(([k, v]) => sum([exact(JSON.stringify(k).length + 1), json(v)])),
+      ...entries.map(([k, v]) => sum([exact(JSON.stringify(k).length + 1), json(v, known)])),
     ]);
   }
   return exact(0);

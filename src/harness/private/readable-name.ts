@@ -14,7 +14,7 @@ import { IConstruct } from 'constructs';
  */
 export function readableNamePart(scope: IConstruct, others: readonly IConstruct[], maxLength: number): string {
   const own = pathWords(scope);
-  const othersWords = others.filter(o => o !== scope).map(o => new Set(pathWords(o).map(w => w.text.toLowerCase())));
+  const othersWords = others.filter(o => o !== scope).map(wordSetOf);
   // A word of the stack name or a parent id that the harness's own id repeats, or `Stack`, adds nothing.
   const ownWords = new Set(own.filter(w => w.level === 0).map(w => w.text.toLowerCase()));
   const words = own.filter(w => w.level === 0
@@ -37,6 +37,18 @@ export function readableNamePart(scope: IConstruct, others: readonly IConstruct[
   if (words.length === 0) return 'Harness';
   const joined = words.map(w => w.text).join('');
   return (/^[0-9]/.test(joined) ? `H${joined}` : joined).slice(0, maxLength);
+}
+
+const WORD_SETS = new WeakMap<IConstruct, Set<string>>();
+
+/** The lower-case words of a construct's path, read once: every harness of a stack compares itself with all others. */
+function wordSetOf(scope: IConstruct): Set<string> {
+  let words = WORD_SETS.get(scope);
+  if (!words) {
+    words = new Set(pathWords(scope).map(w => w.text.toLowerCase()));
+    WORD_SETS.set(scope, words);
+  }
+  return words;
 }
 
 /** Words every generated harness name could carry, so they tell harnesses apart least. */

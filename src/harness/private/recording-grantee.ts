@@ -14,12 +14,12 @@ export class RecordingGrantee implements iam.IPrincipal {
   private reported = false;
 
   /**
-   * @param owned whether the role is an `iam.Role` the harness created itself. Such a role
-   * always attaches the statement to its default policy, so counting the statements under
-   * it (a walk of its construct tree per statement) is skipped: it is only needed to detect
-   * imported roles that silently drop statements.
+   * @param inline for a role the harness created itself: where its statements go (the
+   * role's inline execution policy). Such a role takes every statement, so counting the
+   * statements under it (a walk of its construct tree per statement) is skipped: it is
+   * only needed to detect imported roles that silently drop statements.
    */
-  constructor(private readonly role: iam.IRole, private readonly owned = false) {}
+  constructor(private readonly role: iam.IRole, private readonly inline?: (statement: iam.PolicyStatement) => void) {}
 
   public get assumeRoleAction(): string {
     return this.role.assumeRoleAction;
@@ -51,8 +51,10 @@ export class RecordingGrantee implements iam.IPrincipal {
   }
 
   public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
-    if (this.owned) {
-      return this.role.addToPrincipalPolicy(statement);
+    if (this.inline) {
+      this.inline(statement);
+      // The role renders its inline policies: depending on it is depending on the statement.
+      return { statementAdded: true, policyDependable: this.role };
     }
     const before = statementsUnder(this.role);
     const result = this.role.addToPrincipalPolicy(statement);

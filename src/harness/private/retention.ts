@@ -33,6 +33,27 @@ export function retainWithHarness(owner: IConstruct, scopes: () => IConstruct[],
   Aspects.of(owner).add({ visit: (node: IConstruct) => new RetainWithHarness(policy, scopes()).visit(node) });
 }
 
+const DELETED_WITH_STACK = new WeakMap<Stack, Array<[string, CfnResource]>>();
+
+/**
+ * The resources of `stack` that its deletion deletes, with their logical ids. Read once per stack: this
+ * runs while the app is validated, after every construct exists and every removal policy is set,
+ * and a walk of the whole stack per harness would make a stack of many harnesses quadratic.
+ */
+function deletedResourcesOf(stack: Stack): Array<[string, CfnResource]> {
+  let resources = DELETED_WITH_STACK.get(stack);
+  if (!resources) {
+    resources = [];
+    for (const child of stack.node.findAll()) {
+      if (child instanceof CfnResource && !keepsOnDelete(child)) {
+        resources.push([stack.resolve(child.logicalId), child]);
+      }
+    }
+    DELETED_WITH_STACK.set(stack, resources);
+  }
+  return resources;
+}
+
 /** Whether a removal policy keeps the resource on stack deletion. */
 export function keepsOnDelete(resource: CfnResource): boolean {
   const policy = resource.cfnOptions.deletionPolicy;
@@ -67,9 +88,8 @@ export function warnDeletedDependencies(harness: IConstruct, rendered: unknown[]
     referencedLogicalIds(stack.resolve(value), ids);
   }
   const deleted: string[] = [];
-  for (const child of stack.node.findAll()) {
-    if (!(child instanceof CfnResource) || owned.has(child) || keepsOnDelete(child)) continue;
-    if (ids.has(stack.resolve(child.logicalId))) deleted.push(child.node.path);
+  for (const [id, child] of deletedResourcesOf(stack)) {
+    if (ids.has(id) && !owned.has(child)) deleted.push(child.node.path);
   }
   if (deleted.length === 0) return;
   Annotations.of(harness).addWarningV2('cdk-agentcore-harness:retained-harness-dependency',
