@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { EndpointVersionPolicy } from './endpoint-version-policy';
 import { HarnessEndpointBase, IHarnessEndpoint } from './harness-endpoint-base';
 import { _registerEndpoint } from './private/endpoint-registry';
-import { ENDPOINT_NAME_RULES } from '../common/private/endpoint-rules';
+import { ENDPOINT_NAME_RULES, isDefaultEndpointName } from '../common/private/endpoint-rules';
 import { HarnessValidationError } from '../common/private/errors';
 import { isUnresolved, show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
@@ -155,7 +155,7 @@ export class HarnessEndpoint extends HarnessEndpointBase {
     super(scope, id, { physicalName: props.endpointName });
 
     validateString('endpointName', props.endpointName, ENDPOINT_NAME_RULES);
-    if (!isUnresolved(props.endpointName) && props.endpointName.toUpperCase() === 'DEFAULT') {
+    if (!isUnresolved(props.endpointName) && isDefaultEndpointName(props.endpointName)) {
       throw new HarnessValidationError('endpointName',
         `${show(props.endpointName)} is reserved for the endpoint every harness has; choose another name`);
     }

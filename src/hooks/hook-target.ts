@@ -4,6 +4,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { EVENT_BUS_ARN, LAMBDA_ARN, SNS_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { show, validateNumber, validateString, wholeDuration } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
@@ -34,9 +35,6 @@ export interface LambdaHookTargetOptions {
   readonly failureMode?: HookFailureMode;
 }
 
-const LAMBDA_ARN = /^arn:aws(-[^:]+)?:lambda:[a-z0-9-]+:[0-9]{12}:function:.+$/;
-const SNS_ARN = /^arn:aws(-[^:]+)?:sns:[a-z0-9-]+:[0-9]{12}:.+$/;
-const EVENT_BUS_ARN = /^arn:aws(-[^:]+)?:events:[a-z0-9-]+:[0-9]{12}:event-bus\/.+$/;
 
 /**
  * Where a hook sends its event. Only a Lambda function can change the loop

@@ -3,6 +3,7 @@ import { CfnHarness, IMemory } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from './private/perms';
+import { KMS_KEY_ARN, MEMORY_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { isUnresolved, show, validateListLength, validateNumber, validateString, wholeDuration } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
@@ -102,8 +103,6 @@ export interface ExistingMemoryOptions {
   readonly retrievalConfig?: { [namespace: string]: MemoryRetrievalOptions };
 }
 
-const MEMORY_ARN = /^arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:memory\/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9]{10}$/;
-const KMS_KEY_ARN = /^arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key\/[a-zA-Z0-9-]{36}$/;
 
 /**
  * The harness's conversation memory: service-managed, an existing memory, or disabled.
@@ -208,7 +207,7 @@ class ExistingMemory extends HarnessMemory {
   constructor(private readonly memory: IMemory, private readonly options: ExistingMemoryOptions) {
     super();
     validateString('memory.memory', memory.memoryArn, {
-      pattern: MEMORY_ARN, patternDescription: 'a memory ARN in the aws partition (arn:aws:bedrock-agentcore:<region>:<account>:memory/<id>)',
+      pattern: MEMORY_ARN, patternDescription: 'a memory ARN (arn:<partition>:bedrock-agentcore:<region>:<account>:memory/<id>)',
     });
     validateNumber('memory.messagesCount', options.messagesCount, { min: 1, integer: true });
     const retrieval = options.retrievalConfig;

@@ -10,6 +10,7 @@ import {
 } from './private/perms';
 import { TOOL_TYPE } from './private/tool-types';
 import { RemoteMcpHeader } from './remote-mcp-header';
+import { BROWSER_ARN, CODE_INTERPRETER_ARN, GATEWAY_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { OPTION_NAME_RULES, validateString } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
@@ -86,9 +87,6 @@ export interface InlineFunctionToolOptions {
   readonly inputSchema: { [key: string]: any };
 }
 
-const GATEWAY_ARN = /^arn:aws(|-cn|-us-gov):bedrock-agentcore:[a-z0-9-]{1,20}:[0-9]{12}:gateway\/([0-9a-z][-]?){1,48}-[a-z0-9]{10}$/;
-const BROWSER_ARN = /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aws|[0-9]{12}):browser(-custom)?\/(aws\.browser\.v1|[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
-const CODE_INTERPRETER_ARN = /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aws|[0-9]{12}):code-interpreter(-custom)?\/(aws\.codeinterpreter\.v1|[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
 
 /**
  * A tool the harness's agent can call. Use the static factories.

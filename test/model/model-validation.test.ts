@@ -29,8 +29,6 @@ describe('model validation', () => {
     ['LiteLLM apiBase too long', () => HarnessModel.liteLlm({ modelId: 'openai/m', apiBase: 'x'.repeat(16384) }), /model\.apiBase: .* is 16384 characters long; it must be at most 16383/],
     ['OpenAI without a key', () => HarnessModel.openAi({ modelId: 'm' }), /model: exactly one of apiKey, apiKeyArn must be set; got none/],
     ['Gemini without a key', () => HarnessModel.gemini({ modelId: 'm' }), /model: exactly one of apiKey, apiKeyArn must be set; got none/],
-    ['API key ARN in another partition', () => HarnessModel.openAi({ modelId: 'm', apiKeyArn: KEY_ARN.replace('arn:aws:', 'arn:aws-cn:') }),
-      /model\.apiKeyArn: "arn:aws-cn:.*" does not match an API-key credential provider ARN/],
     ['API key ARN of another kind', () => HarnessModel.liteLlm({ modelId: 'openai/m', apiKeyArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/x' }),
       /model\.apiKeyArn: .* does not match/],
   ])('fails on %s', (_, model, message) => {
@@ -46,7 +44,6 @@ describe('model validation', () => {
 
   test.each([
     ['an OAuth2 provider', 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/x'],
-    ['another partition', KEY_ARN.replace('arn:aws:', 'arn:aws-cn:')],
   ])('fails when the apiKey provider ARN is %s, which CloudFormation rejects as apiKeyArn', (_, credentialProviderArn) => {
     const key = (stack: ReturnType<typeof createTestStack>) =>
       ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(stack, 'Key', { credentialProviderArn });
