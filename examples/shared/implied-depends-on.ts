@@ -28,7 +28,7 @@ function remainingDependsOn(resource: CfnResource): string[] | undefined {
   const dependsOn: Set<CfnResource> = (resource as any).dependsOn ?? new Set();
   const referenced = referencedLogicalIds(stack.resolve((resource as any).cfnProperties));
   const ids = Array.from(dependsOn)
-    .filter(r => r.shouldSynthesize())
+    .filter(r => (r as any).shouldSynthesize())
     .sort((x, y) => x.node.path.localeCompare(y.node.path))
     .map(r => stack.resolve(r.logicalId) as string)
     .filter(id => !referenced.has(id));
