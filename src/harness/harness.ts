@@ -322,7 +322,7 @@ export class Harness extends HarnessBase {
    * configuration change (`Version` attribute).
    */
   public get currentVersion(): HarnessVersion {
-    return HarnessVersion.currentVersionOf(this);
+    return HarnessVersion._currentVersionOf(this);
   }
 
   /**
