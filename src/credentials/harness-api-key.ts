@@ -10,7 +10,7 @@ import { HarnessBindContext } from '../harness/private/bind-context';
  * repository. The execution role may use that provider and read its own secret
  * only.
  *
- * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/identity-outbound-credential-provider.html
+ * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness.html
  */
 export abstract class HarnessApiKey {
   /**

@@ -52,6 +52,10 @@ export abstract class HookTarget {
    * A Lambda function, which can allow or deny the step. The role gets
    * `lambda.IFunction.grantInvoke` (InvokeFunction on the function and its
    * versions/aliases).
+   *
+   * @example
+   * declare const guard: lambda.IFunction;
+   * HarnessHook.beforeToolCall('guard', HookTarget.fromFunction(guard, { timeout: Duration.seconds(5) }));
    */
   public static fromFunction(fn: lambda.IFunction, options: FunctionHookTargetOptions = {}): HookTarget {
     return new LambdaTarget(fn, options);

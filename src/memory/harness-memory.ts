@@ -128,6 +128,10 @@ export abstract class HarnessMemory {
    *
    * The service deletes it when the harness is deleted or replaced, so a harness
    * with managed memory is retained by default (see `HarnessProps.removalPolicy`).
+   *
+   * @example
+   * HarnessMemory.managed({ strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.SUMMARIZATION] });
+   * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness.html
    */
   public static managed(options: ManagedMemoryOptions = {}): HarnessMemory {
     return new ManagedMemory(options);

@@ -15,12 +15,23 @@ import { HarnessBindContext } from '../harness/private/bind-context';
  * execution role what calling the model needs.
  */
 export abstract class HarnessModel {
-  /** A model on Amazon Bedrock (foundation model or inference profile), called with the execution role. */
+  /**
+   * A model on Amazon Bedrock (foundation model or inference profile), called with the execution role.
+   *
+   * @example
+   * HarnessModel.bedrock({ modelId: 'us.anthropic.claude-sonnet-4-6', temperature: 0.3, maxTokens: 4096 });
+   */
   public static bedrock(options: BedrockModelOptions): HarnessModel {
     return new BedrockModel(options);
   }
 
-  /** A model served by OpenAI; the API key comes from an AgentCore Identity credential provider. */
+  /**
+   * A model served by OpenAI; the API key comes from an AgentCore Identity credential provider.
+   *
+   * @example
+   * declare const openAiKey: agentcore.IApiKeyCredentialProvider;
+   * HarnessModel.openAi({ modelId: 'gpt-5', apiKey: HarnessApiKey.fromCredentialProvider(openAiKey) });
+   */
   public static openAi(options: OpenAiModelOptions): HarnessModel {
     return new OpenAiModel(options);
   }

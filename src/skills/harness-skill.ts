@@ -116,6 +116,10 @@ export abstract class HarnessSkill {
    * A `BucketDeployment` (one Lambda-backed custom resource per stack) unpacks
    * the asset. The content hash in the prefix makes every change a new URI, so
    * the harness gets a new version, and older versions keep reading their own copy.
+   *
+   * @example
+   * declare const harness: Harness;
+   * harness.addSkill(HarnessSkill.fromAsset(path.join(__dirname, 'skills', 'house-style')));
    */
   public static fromAsset(directory: string, options: SkillAssetOptions = {}): HarnessSkill {
     return new AssetSkill(directory, options);

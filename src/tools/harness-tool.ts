@@ -103,6 +103,11 @@ export abstract class HarnessTool {
    * An AgentCore Gateway: every tool configured on the gateway becomes available.
    * The outbound auth follows the gateway's inbound authorizer (see `outboundAuth`);
    * with IAM the role gets `InvokeGateway` on this gateway only.
+   *
+   * @example
+   * declare const gateway: agentcore.IGateway;
+   * declare const harness: Harness;
+   * harness.addTool(HarnessTool.fromGateway(gateway, { name: 'crm' }));
    */
   public static fromGateway(gateway: IGateway, options: GatewayToolOptions = {}): HarnessTool {
     return new GatewayTool(gateway.gatewayArn, gateway, options);
