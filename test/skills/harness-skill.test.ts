@@ -86,6 +86,27 @@ describe('HarnessSkill.fromGitRepository', () => {
     expect(() => HarnessSkill.fromGitRepository('https://github.com/a/b', { username: 'u' })).toThrow(/skills.git.username: "u" is set without a credential/);
   });
 
+  test('a credential given by ARN renders that ARN and grants that provider and the secret named after it', () => {
+    const fake = createFakeHarness();
+    bindSkills(fake, HarnessSkill.fromGitRepository('https://github.com/acme/private-skills', { credential: HarnessApiKey.fromCredentialProviderArn(API_KEY_ARN) }));
+    fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
+      Skills: [{ Git: { Url: 'https://github.com/acme/private-skills', Auth: { CredentialArn: API_KEY_ARN } } }],
+    });
+    const statements = roleStatements(fake);
+    expect(statements[0].Resource[0]).toBe(API_KEY_ARN);
+    expect(statements[1]).toEqual({
+      Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      Effect: 'Allow',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/apikey/github-??????']] },
+    });
+  });
+
+  test('fails for a credential ARN that is not an API-key provider', () => {
+    expect(() => HarnessSkill.fromGitRepository('https://github.com/a/b', {
+      credential: HarnessApiKey.fromCredentialProviderArn('arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github'),
+    })).toThrow(/skills.git.credential: .* does not match an API-key credential provider ARN/);
+  });
+
   test('fails for a credential that is not an API-key provider', () => {
     const fake = createFakeHarness();
     const credential = agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(fake.stack, 'Cred', {
