@@ -13,7 +13,7 @@ import {
   HarnessSystemPrompt,
   HarnessTool,
   HarnessVersion,
-  ManagedMemoryStrategy,
+  HarnessMemoryStrategy,
 } from '../../src';
 
 export const libraryVariant: Variant = {
@@ -23,8 +23,8 @@ export const libraryVariant: Variant = {
       model: HarnessModel.bedrock({ modelId: def.MODEL_ID }),
       systemPrompt: HarnessSystemPrompt.fromText(def.SYSTEM_PROMPT),
       tools: [HarnessTool.browser({ name: 'browser' }), HarnessTool.codeInterpreter({ name: 'code_interpreter' })],
-      skills: [HarnessSkill.git(def.GIT_SKILL_URL, { path: def.GIT_SKILL_PATH })],
-      memory: HarnessMemory.managed({ strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.SUMMARIZATION] }),
+      skills: [HarnessSkill.fromGitRepository(def.GIT_SKILL_URL, { path: def.GIT_SKILL_PATH })],
+      memory: HarnessMemory.managed({ strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.SUMMARIZATION] }),
     });
     harness.addEndpoint(def.STAGING, { version: EndpointVersionPolicy.followLatest() });
     harness.addEndpoint(def.PROD, { version: EndpointVersionPolicy.pinned(HarnessVersion.of(harness, def.PROD_VERSION)) });

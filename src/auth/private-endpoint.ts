@@ -64,7 +64,7 @@ const TAG_DESCRIPTION = 'letters, digits, whitespace and _ . : / = + - @';
  */
 export abstract class HarnessPrivateEndpoint {
   /** A VPC Lattice resource configuration you manage, by id (`rcfg-...`) or ARN. */
-  public static selfManagedLattice(resourceConfigurationIdentifier: string): HarnessPrivateEndpoint {
+  public static fromLatticeResourceConfiguration(resourceConfigurationIdentifier: string): HarnessPrivateEndpoint {
     return new LatticeEndpoint(resourceConfigurationIdentifier);
   }
 

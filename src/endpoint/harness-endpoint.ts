@@ -145,9 +145,10 @@ export class HarnessEndpoint extends HarnessEndpointBase {
   public readonly targetVersion: string;
 
   /**
-   * How the served version is chosen.
+   * Which version the endpoint serves and how it changes (the `version` prop,
+   * `EndpointVersionPolicy.followLatest()` when not given).
    */
-  public readonly versionPolicy: EndpointVersionPolicy;
+  public readonly version: EndpointVersionPolicy;
 
   private readonly resource: bedrockagentcore.CfnHarnessEndpoint;
 
@@ -172,8 +173,8 @@ export class HarnessEndpoint extends HarnessEndpointBase {
         'on it in the same deploy. Set `version` (EndpointVersionPolicy.promotedFrom(...) or pinned(...)) to control releases.');
     }
 
-    this.versionPolicy = props.version ?? EndpointVersionPolicy.followLatest();
-    this.targetVersion = this.versionPolicy._bind(this);
+    this.version = props.version ?? EndpointVersionPolicy.followLatest();
+    this.targetVersion = this.version._bind(this);
 
     this.resource = new bedrockagentcore.CfnHarnessEndpoint(this, 'Resource', {
       // The id, never the name or ARN: it is create-only and the only form the API takes.

@@ -32,7 +32,7 @@ export abstract class HarnessFilesystem {
    * `DescribeMountTargets` on the file system). In VPC mode the harness's
    * security groups are allowed to reach the file system on the NFS port.
    */
-  public static efsAccessPoint(accessPoint: efs.IAccessPoint, mountPath: string): HarnessFilesystem {
+  public static fromEfsAccessPoint(accessPoint: efs.IAccessPoint, mountPath: string): HarnessFilesystem {
     return new EfsMount(accessPoint, mountPath);
   }
 
@@ -43,7 +43,7 @@ export abstract class HarnessFilesystem {
    * makes (`GetAccessPoint`, `GetFileSystem`, `ListMountTargets`,
    * `GetMountTarget`) on `*`, since their resource-level support is undocumented.
    */
-  public static s3FilesAccessPoint(accessPointArn: string, mountPath: string): HarnessFilesystem {
+  public static fromS3FilesAccessPointArn(accessPointArn: string, mountPath: string): HarnessFilesystem {
     return new S3FilesMount(accessPointArn, mountPath);
   }
 

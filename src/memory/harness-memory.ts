@@ -9,7 +9,7 @@ import { isUnresolved, show, validateListLength, validateNumber, validateString,
 import { HarnessBindContext } from '../harness/private/bind-context';
 
 /** A long-term memory strategy of service-managed memory. */
-export enum ManagedMemoryStrategy {
+export enum HarnessMemoryStrategy {
   /** Facts and knowledge extracted from conversations. */
   SEMANTIC = 'SEMANTIC',
   /** Running summaries of each session. */
@@ -27,7 +27,7 @@ export interface ManagedMemoryOptions {
    *
    * @default - the service default, SEMANTIC and SUMMARIZATION
    */
-  readonly strategies?: ManagedMemoryStrategy[];
+  readonly strategies?: HarnessMemoryStrategy[];
 
   /**
    * How long short-term events are kept: whole days, 3–365.
@@ -127,6 +127,10 @@ export abstract class HarnessMemory {
    *
    * The service deletes it when the harness is deleted or replaced, so a harness
    * with managed memory is retained by default (see `HarnessProps.removalPolicy`).
+   *
+   * @example
+   * HarnessMemory.managed({ strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.SUMMARIZATION] });
+   * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness.html
    */
   public static managed(options: ManagedMemoryOptions = {}): HarnessMemory {
     return new ManagedMemory(options);
@@ -163,10 +167,10 @@ class ManagedMemory extends HarnessMemory {
     const strategies = options.strategies;
     validateListLength('memory.strategies', strategies, 1, 4);
     if (strategies && !isUnresolved(strategies)) {
-      const allowed = Object.values(ManagedMemoryStrategy) as string[];
+      const allowed = Object.values(HarnessMemoryStrategy) as string[];
       strategies.forEach((s, i) => {
         if (!allowed.includes(s)) {
-          throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is not a ManagedMemoryStrategy`);
+          throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is not a HarnessMemoryStrategy`);
         }
         if (strategies.indexOf(s) !== i) {
           throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is listed twice; each strategy at most once`);

@@ -66,7 +66,7 @@ export abstract class GatewayOutboundAuth {
    * role gets token-vault access to THAT provider and may read its own client
    * secret only; IAM and `none` get no token-vault access.
    */
-  public static oauth(provider: IOAuth2CredentialProvider, options: GatewayOAuthOptions): GatewayOutboundAuth {
+  public static fromOAuthCredentialProvider(provider: IOAuth2CredentialProvider, options: GatewayOAuthOptions): GatewayOutboundAuth {
     return new OAuth(provider, options);
   }
 
@@ -112,7 +112,7 @@ class SimpleAuth extends GatewayOutboundAuth {
 class OAuth extends GatewayOutboundAuth {
   public readonly _usesIam = false;
   public readonly _matchingAuthorizer = 'CUSTOM_JWT';
-  public readonly _description = 'GatewayOutboundAuth.oauth() (a bearer token)';
+  public readonly _description = 'GatewayOutboundAuth.fromOAuthCredentialProvider() (a bearer token)';
 
   constructor(private readonly provider: IOAuth2CredentialProvider, private readonly options: GatewayOAuthOptions) {
     super();

@@ -31,12 +31,12 @@ export interface HarnessToolOptions {
 export interface GatewayToolOptions extends HarnessToolOptions {
   /**
    * How the harness authenticates to the gateway. It must match the gateway's
-   * inbound authorizer: `iam()` for AWS_IAM, `oauth()` for a JWT authorizer,
+   * inbound authorizer: `iam()` for AWS_IAM, `fromOAuthCredentialProvider()` for a JWT authorizer,
    * `none()` for none. For a gateway defined in the app this is checked at synth.
    *
    * @default - what the gateway's inbound authorizer accepts when it is known
    * (`iam()` for AWS_IAM, `none()` for none; a JWT authorizer has no default and
-   * needs `oauth()`); `GatewayOutboundAuth.iam()` for a gateway known only by ARN or imported
+   * needs `fromOAuthCredentialProvider()`); `GatewayOutboundAuth.iam()` for a gateway known only by ARN or imported
    */
   readonly outboundAuth?: GatewayOutboundAuth;
 }
@@ -45,7 +45,7 @@ export interface GatewayToolOptions extends HarnessToolOptions {
 export interface RemoteMcpToolOptions extends HarnessToolOptions {
   /**
    * HTTP headers sent to the server (header names 1–16383 characters). Values come
-   * from secrets unless you opt in to plain text with `RemoteMcpHeader.unsafePlainText`.
+   * from secrets unless you opt in to plain text with `RemoteMcpHeader.fromUnsafePlainText`.
    *
    * @default - no headers
    */
@@ -101,8 +101,13 @@ export abstract class HarnessTool {
    * An AgentCore Gateway: every tool configured on the gateway becomes available.
    * The outbound auth follows the gateway's inbound authorizer (see `outboundAuth`);
    * with IAM the role gets `InvokeGateway` on this gateway only.
+   *
+   * @example
+   * declare const gateway: agentcore.IGateway;
+   * declare const harness: Harness;
+   * harness.addTool(HarnessTool.fromGateway(gateway, { name: 'crm' }));
    */
-  public static gateway(gateway: IGateway, options: GatewayToolOptions = {}): HarnessTool {
+  public static fromGateway(gateway: IGateway, options: GatewayToolOptions = {}): HarnessTool {
     return new GatewayTool(gateway.gatewayArn, gateway, options);
   }
 
@@ -116,7 +121,7 @@ export abstract class HarnessTool {
   }
 
   /** A remote MCP server, reached over HTTPS. No IAM is involved. */
-  public static remoteMcp(url: string, options: RemoteMcpToolOptions = {}): HarnessTool {
+  public static fromRemoteMcpUrl(url: string, options: RemoteMcpToolOptions = {}): HarnessTool {
     return new RemoteMcpTool(url, options);
   }
 

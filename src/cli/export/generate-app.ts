@@ -87,7 +87,7 @@ export function generateApp(input: ExportInput): ExportedApp {
   if (endpointLines.length > 0) {
     endpointLines.unshift(
       '    // Version numbers belong to the live harness. In a copy (another harnessName) they do not exist yet:',
-      '    // pin to HarnessVersion.currentVersionOf(harness) instead.',
+      '    // pin to harness.currentVersion instead.',
     );
   }
   const { region, account } = arnParts(h.arn);
