@@ -9,9 +9,12 @@ export * from './harness/harness-grants';
 export * from './harness/system-prompt';
 export * from './harness/truncation';
 
+// credentials
+export * from './credentials/harness-api-key';
+
 // model
 export * from './model/harness-model';
-export * from './model/model-props';
+export * from './model/model-options';
 export * from './model/api-format';
 
 // tools
@@ -45,6 +48,7 @@ export * from './version/harness-version';
 // endpoint
 export * from './endpoint/harness-endpoint-base';
 export * from './endpoint/harness-endpoint';
+export * from './endpoint/harness-endpoint-grants';
 export * from './endpoint/endpoint-version-policy';
 
 // smoke-test

@@ -13,7 +13,7 @@ import {
   HarnessSystemPrompt,
   HarnessTool,
   HarnessVersion,
-  ManagedMemoryStrategy,
+  HarnessMemoryStrategy,
 } from '../../src';
 
 export const libraryVariant: Variant = {
@@ -23,13 +23,13 @@ export const libraryVariant: Variant = {
       model: HarnessModel.bedrock({ modelId: def.MODEL_ID }),
       systemPrompt: HarnessSystemPrompt.fromText(def.SYSTEM_PROMPT),
       tools: [
-        HarnessTool.gateway(def.sharedGateway(stack), { name: 'tools' }),
+        HarnessTool.fromGateway(def.sharedGateway(stack), { name: 'tools' }),
         HarnessTool.browser({ name: 'browser' }),
         HarnessTool.codeInterpreter({ name: 'code_interpreter' }),
         HarnessTool.inlineFunction(def.INLINE_TOOL),
       ],
-      skills: [HarnessSkill.git(def.GIT_SKILL_URL, { path: def.GIT_SKILL_PATH }), HarnessSkill.aws([def.AWS_SKILL])],
-      memory: HarnessMemory.managed({ strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.SUMMARIZATION] }),
+      skills: [HarnessSkill.fromGitRepository(def.GIT_SKILL_URL, { path: def.GIT_SKILL_PATH }), HarnessSkill.aws([def.AWS_SKILL])],
+      memory: HarnessMemory.managed({ strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.SUMMARIZATION] }),
     });
     harness.addEndpoint(def.STAGING, { version: EndpointVersionPolicy.followLatest() });
     harness.addEndpoint(def.PROD, { version: EndpointVersionPolicy.pinned(HarnessVersion.of(harness, def.PROD_VERSION)) });

@@ -21,6 +21,7 @@ import { addNightlyReport } from './nightly-report';
 import {
   Harness, HarnessMemory, HarnessModel, HarnessNagAcknowledgements, HarnessSkill, HarnessSystemPrompt, HarnessTool,
 } from '../../src';
+import { OmitImpliedDependsOn } from '../shared/implied-depends-on';
 
 const DATA_LAKE_BUCKET = 'analytics-data-lake-123456789012';
 const CURATED_PREFIX = 'curated/';
@@ -104,6 +105,8 @@ export function build(app: App): void {
 
   // A scheduled Step Functions workflow around this agent: see nightly-report.ts.
   addNightlyReport(stack, agent);
+  // The state machine's resource depends on the role it references; drop that redundant DependsOn.
+  OmitImpliedDependsOn.applyTo(stack);
 
   HarnessNagAcknowledgements.acknowledgeExecutionRoleWildcards(agent);
   acknowledgeDataAccessFindings({

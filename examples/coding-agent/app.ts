@@ -66,7 +66,7 @@ export function build(app: App): void {
     containerImage: HarnessContainerImage.fromAsset(path.join(__dirname, 'image')),
     // The checkout, dependencies and build outputs survive between the turns of a session.
     filesystems: [HarnessFilesystem.sessionStorage('/mnt/workspace')],
-    tools: [HarnessTool.gateway(gateway, { name: 'source_control' })],
+    tools: [HarnessTool.fromGateway(gateway, { name: 'source_control' })],
     // Long build logs would crowd out the task: summarize old turns instead of dropping them.
     truncation: HarnessTruncation.summarization(),
     memory: HarnessMemory.disabled(),

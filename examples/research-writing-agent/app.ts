@@ -20,7 +20,7 @@ import {
   HarnessSkill,
   HarnessSystemPrompt,
   HarnessTool,
-  ManagedMemoryStrategy,
+  HarnessMemoryStrategy,
 } from '../../src';
 
 const ACCOUNT = '123456789012';
@@ -61,12 +61,12 @@ export function build(app: App): void {
     model: HarnessModel.bedrock({ modelId: 'us.anthropic.claude-sonnet-4-6', temperature: 0.3 }),
     systemPrompt: HarnessSystemPrompt.fromFile(path.join(__dirname, 'system-prompt.md')),
     tools: [
-      HarnessTool.gateway(gateway, { name: 'web_search' }),
+      HarnessTool.fromGateway(gateway, { name: 'web_search' }),
       HarnessTool.browser({ name: 'browser' }),
     ],
-    skills: [HarnessSkill.git('https://github.com/anthropics/skills', { path: 'document-skills/xlsx' })],
+    skills: [HarnessSkill.fromGitRepository('https://github.com/anthropics/skills', { path: 'document-skills/xlsx' })],
     memory: HarnessMemory.managed({
-      strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.SUMMARIZATION, ManagedMemoryStrategy.USER_PREFERENCE],
+      strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.SUMMARIZATION, HarnessMemoryStrategy.USER_PREFERENCE],
       eventExpiry: Duration.days(90),
     }),
     maxIterations: 40,

@@ -13,6 +13,7 @@ import {
   HarnessOnlineEvaluation, HarnessPromotionStep, TransactionSearch,
   HarnessSystemPrompt,
 } from '../../src';
+import { OmitImpliedDependsOn } from '../shared/implied-depends-on';
 import { nagServiceArn } from '../shared/nag-acknowledgements';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -91,6 +92,8 @@ class AgentStage extends Stage {
 
 export function build(app: App): void {
   const pipelineStack = new Stack(app, 'AgentPipeline', { env: ENV });
+  // CodePipeline's resource depends on the role it references; drop that redundant DependsOn.
+  OmitImpliedDependsOn.applyTo(pipelineStack);
 
   const source = pipelines.CodePipelineSource.connection('example-corp/support-agent', 'main', {
     connectionArn: 'arn:aws:codeconnections:us-east-1:123456789012:connection/0b4e3f0a-8d3c-4c1e-9d55-3f4f3c2f1a10',

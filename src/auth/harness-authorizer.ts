@@ -90,7 +90,7 @@ export abstract class HarnessAuthorizer {
    * IAM (SigV4): callers need `bedrock-agentcore:InvokeHarness` (see
    * `harness.grantInvoke`). Renders nothing: IAM is the service default.
    */
-  public static usingIam(): HarnessAuthorizer {
+  public static iam(): HarnessAuthorizer {
     return new IamAuthorizer();
   }
 
@@ -98,7 +98,7 @@ export abstract class HarnessAuthorizer {
    * Bearer tokens from an OAuth/OIDC identity provider. SigV4 calls are then
    * likely refused, so smoke tests and clients must send a token.
    */
-  public static usingJwt(options: HarnessJwtAuthorizerOptions): HarnessAuthorizer {
+  public static jwt(options: HarnessJwtAuthorizerOptions): HarnessAuthorizer {
     return new JwtAuthorizer(options);
   }
 

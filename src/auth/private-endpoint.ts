@@ -1,6 +1,6 @@
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { SUBNET_ID } from '../common/private/arn-patterns';
+import { LATTICE_RESOURCE_CONFIGURATION, SUBNET_ID } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { isUnresolved, validateListLength, validateString, validateStringMap } from '../common/private/validation';
 
@@ -53,7 +53,6 @@ export interface ManagedVpcPrivateEndpointOptions {
   readonly tags?: { [key: string]: string };
 }
 
-const LATTICE_ID = /^((rcfg-[0-9a-z]{17})|(arn:[a-z0-9-]+:vpc-lattice:[a-zA-Z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]{17}))$/;
 const VPC_ID = /^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const SG_ID = /^sg-(([0-9a-z]{8})|([0-9a-z]{17}))$/;
 const TAG = /^[a-zA-Z0-9\s_.:/=+\-@]*$/;
@@ -65,7 +64,7 @@ const TAG_DESCRIPTION = 'letters, digits, whitespace and _ . : / = + - @';
  */
 export abstract class HarnessPrivateEndpoint {
   /** A VPC Lattice resource configuration you manage, by id (`rcfg-...`) or ARN. */
-  public static selfManagedLattice(resourceConfigurationIdentifier: string): HarnessPrivateEndpoint {
+  public static fromLatticeResourceConfiguration(resourceConfigurationIdentifier: string): HarnessPrivateEndpoint {
     return new LatticeEndpoint(resourceConfigurationIdentifier);
   }
 
@@ -82,7 +81,7 @@ class LatticeEndpoint extends HarnessPrivateEndpoint {
   constructor(private readonly id: string) {
     super();
     validateString('authorizer.privateEndpoint.resourceConfigurationIdentifier', id, {
-      minLength: 20, maxLength: 2048, pattern: LATTICE_ID, patternDescription: 'a VPC Lattice resource configuration id (rcfg-...) or ARN',
+      minLength: 20, maxLength: 2048, pattern: LATTICE_RESOURCE_CONFIGURATION, patternDescription: 'a VPC Lattice resource configuration id (rcfg-...) or ARN',
     });
   }
 

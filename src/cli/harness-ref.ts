@@ -1,8 +1,7 @@
 import { CliError, EXIT } from './cli-error';
-import { HARNESS_ID } from '../common/private/arn-patterns';
-import { ENDPOINT_NAME, VERSION_NUMBER } from '../common/private/endpoint-rules';
+import { HARNESS_ARN_PARTS, HARNESS_ID } from '../common/private/arn-patterns';
+import { ENDPOINT_NAME, isDefaultEndpointName, VERSION_NUMBER } from '../common/private/endpoint-rules';
 
-const HARNESS_ARN = /^arn:aws[a-zA-Z-]*:bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):harness\/([^/]+)$/;
 
 export interface HarnessRef {
   readonly harnessId: string;
@@ -14,12 +13,12 @@ export interface HarnessRef {
 
 /** Accepts a harness id or ARN; an ARN also tells the region. */
 export function parseHarnessRef(value: string): HarnessRef {
-  const arn = HARNESS_ARN.exec(value);
+  const arn = HARNESS_ARN_PARTS.exec(value);
   const harnessId = arn ? arn[3] : value;
   if (!HARNESS_ID.test(harnessId)) {
     throw new CliError(
       `--harness ${JSON.stringify(value)} is neither a harness id (<name>-<10 alphanumerics>, e.g. my_agent-a1B2c3D4e5) ` +
-      'nor a harness ARN (arn:aws:bedrock-agentcore:<region>:<account>:harness/<id>)',
+      'nor a harness ARN (arn:<partition>:bedrock-agentcore:<region>:<account>:harness/<id>)',
       EXIT.usage,
     );
   }
@@ -35,7 +34,7 @@ export function parseEndpointName(option: string, value: string): string {
 
 /** DEFAULT always follows the latest version; the service does not let it be pointed anywhere. */
 export function refuseDefault(option: string, endpoint: string): void {
-  if (endpoint.toUpperCase() === 'DEFAULT') {
+  if (isDefaultEndpointName(endpoint)) {
     throw new CliError(`--${option} DEFAULT is not allowed: DEFAULT always serves the latest version and cannot be pinned`, EXIT.usage);
   }
 }

@@ -1,8 +1,8 @@
 import { IResource, Resource } from 'aws-cdk-lib';
 import { HarnessEndpointReference, IHarnessEndpointRef } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { HarnessEndpointGrants } from './harness-endpoint-grants';
 import { IHarness } from '../harness/harness-base';
-import { HARNESS_INVOKE_ACTIONS, HARNESS_INVOKE_COMMAND_ACTIONS } from '../permissions/private/harness-actions';
 
 /**
  * A named endpoint of a harness (for example `STAGING` or `PROD`): a stable
@@ -24,6 +24,9 @@ export interface IHarnessEndpoint extends IResource, IHarnessEndpointRef {
    * @attribute
    */
   readonly harnessEndpointArn: string;
+
+  /** Grants on this endpoint. */
+  readonly grants: HarnessEndpointGrants;
 
   /**
    * Grants the permissions to invoke the harness through this endpoint.
@@ -51,33 +54,28 @@ export abstract class HarnessEndpointBase extends Resource implements IHarnessEn
     return { harnessEndpointArn: this.harnessEndpointArn };
   }
 
+  public get grants(): HarnessEndpointGrants {
+    return HarnessEndpointGrants.fromEndpoint(this);
+  }
+
   /**
    * Grants `bedrock-agentcore:InvokeHarness` and `bedrock-agentcore:InvokeAgentRuntime`
-   * for calls with this endpoint as qualifier.
+   * for calls with this endpoint as qualifier, on the harness ARN and this
+   * endpoint's ARN (see `HarnessEndpointGrants`); other endpoints are not covered.
    *
-   * A qualified call is authorized on the harness ARN AND on the endpoint ARN
-   * (hierarchical authorization, as for AgentCore Runtime), so both are granted.
-   * The grant does not cover other endpoints: each of them, `DEFAULT` included,
-   * has its own endpoint ARN.
+   * [disable-awslint:no-grants]
    */
   public grantInvoke(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: HARNESS_INVOKE_ACTIONS,
-      resourceArns: [this.harness.harnessArn, this.harnessEndpointArn],
-    });
+    return this.grants.invoke(grantee);
   }
 
   /**
    * Grants `bedrock-agentcore:InvokeAgentRuntimeCommand` (run a shell command in a
-   * session) for calls with this endpoint as qualifier, on the harness ARN and this
-   * endpoint's ARN, as `grantInvoke` does; other endpoints are not covered.
+   * session) for calls with this endpoint as qualifier, as `grantInvoke` does.
+   *
+   * [disable-awslint:no-grants]
    */
   public grantInvokeCommand(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: HARNESS_INVOKE_COMMAND_ACTIONS,
-      resourceArns: [this.harness.harnessArn, this.harnessEndpointArn],
-    });
+    return this.grants.invokeCommand(grantee);
   }
 }

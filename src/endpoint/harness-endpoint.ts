@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { EndpointVersionPolicy } from './endpoint-version-policy';
 import { HarnessEndpointBase, IHarnessEndpoint } from './harness-endpoint-base';
 import { _registerEndpoint } from './private/endpoint-registry';
-import { ENDPOINT_NAME_RULES } from '../common/private/endpoint-rules';
+import { ENDPOINT_NAME_RULES, isDefaultEndpointName } from '../common/private/endpoint-rules';
 import { HarnessValidationError } from '../common/private/errors';
 import { isUnresolved, show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
@@ -145,9 +145,10 @@ export class HarnessEndpoint extends HarnessEndpointBase {
   public readonly targetVersion: string;
 
   /**
-   * How the served version is chosen.
+   * Which version the endpoint serves and how it changes (the `version` prop,
+   * `EndpointVersionPolicy.followLatest()` when not given).
    */
-  public readonly versionPolicy: EndpointVersionPolicy;
+  public readonly version: EndpointVersionPolicy;
 
   private readonly resource: bedrockagentcore.CfnHarnessEndpoint;
 
@@ -155,7 +156,7 @@ export class HarnessEndpoint extends HarnessEndpointBase {
     super(scope, id, { physicalName: props.endpointName });
 
     validateString('endpointName', props.endpointName, ENDPOINT_NAME_RULES);
-    if (!isUnresolved(props.endpointName) && props.endpointName.toUpperCase() === 'DEFAULT') {
+    if (!isUnresolved(props.endpointName) && isDefaultEndpointName(props.endpointName)) {
       throw new HarnessValidationError('endpointName',
         `${show(props.endpointName)} is reserved for the endpoint every harness has; choose another name`);
     }
@@ -172,8 +173,8 @@ export class HarnessEndpoint extends HarnessEndpointBase {
         'on it in the same deploy. Set `version` (EndpointVersionPolicy.promotedFrom(...) or pinned(...)) to control releases.');
     }
 
-    this.versionPolicy = props.version ?? EndpointVersionPolicy.followLatest();
-    this.targetVersion = this.versionPolicy._bind(this);
+    this.version = props.version ?? EndpointVersionPolicy.followLatest();
+    this.targetVersion = this.version._bind(this);
 
     this.resource = new bedrockagentcore.CfnHarnessEndpoint(this, 'Resource', {
       // The id, never the name or ARN: it is create-only and the only form the API takes.

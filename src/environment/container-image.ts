@@ -2,6 +2,7 @@ import { Annotations, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecr_assets from 'aws-cdk-lib/aws-ecr-assets';
+import { ECR_REPOSITORY_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { show, validateString } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
@@ -13,7 +14,6 @@ const IMAGE_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 const PUBLIC_IMAGE = /^public\.ecr\.aws\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?$/;
 /** A private ECR repository ARN; an `ecr-public` ARN cannot form a private image URI. */
-const PRIVATE_REPOSITORY_ARN = /^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository\/.+$/;
 
 /**
  * The container image the harness's sessions run in, instead of the AgentCore
@@ -95,7 +95,7 @@ class EcrImage extends HarnessContainerImage {
     // An imported repository's URI is built from its ARN: an ARN of another kind
     // (e.g. an ecr-public repository) would render a malformed image URI.
     validateString('containerImage.repository', repository.repositoryArn, {
-      pattern: PRIVATE_REPOSITORY_ARN,
+      pattern: ECR_REPOSITORY_ARN,
       patternDescription: 'a private ECR repository ARN, arn:<partition>:ecr:<region>:<account>:repository/<name> '
         + '(for a public image use HarnessContainerImage.fromPublicRegistry)',
     });

@@ -3,13 +3,11 @@ import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import { FilesystemKind, validateMountPath } from './private/mount-path';
+import { EFS_ACCESS_POINT_ARN, S3_FILES_ACCESS_POINT_ARN } from '../common/private/arn-patterns';
 import { validateString } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
 import { toPolicyStatement } from '../harness/private/execution-role';
 import { efsStatements, s3FilesStatements } from '../permissions/private/required-permissions';
-
-const S3_FILES_ACCESS_POINT_ARN = /^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system\/fs-[0-9a-f]{17,40}\/access-point\/fsap-[0-9a-f]{17,40}$/;
-const EFS_ACCESS_POINT_ARN = /^arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-:]+:access-point\/fsap-[0-9a-f]{8,40}$/;
 
 
 /**
@@ -34,7 +32,7 @@ export abstract class HarnessFilesystem {
    * `DescribeMountTargets` on the file system). In VPC mode the harness's
    * security groups are allowed to reach the file system on the NFS port.
    */
-  public static efsAccessPoint(accessPoint: efs.IAccessPoint, mountPath: string): HarnessFilesystem {
+  public static fromEfsAccessPoint(accessPoint: efs.IAccessPoint, mountPath: string): HarnessFilesystem {
     return new EfsMount(accessPoint, mountPath);
   }
 
@@ -45,7 +43,7 @@ export abstract class HarnessFilesystem {
    * makes (`GetAccessPoint`, `GetFileSystem`, `ListMountTargets`,
    * `GetMountTarget`) on `*`, since their resource-level support is undocumented.
    */
-  public static s3FilesAccessPoint(accessPointArn: string, mountPath: string): HarnessFilesystem {
+  public static fromS3FilesAccessPointArn(accessPointArn: string, mountPath: string): HarnessFilesystem {
     return new S3FilesMount(accessPointArn, mountPath);
   }
 

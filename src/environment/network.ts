@@ -51,7 +51,7 @@ const SECURITY_GROUP_ID = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
  */
 export abstract class HarnessNetworkConfiguration {
   /** Sessions reach the internet directly (the service default). */
-  public static usingPublicNetwork(): HarnessNetworkConfiguration {
+  public static publicNetwork(): HarnessNetworkConfiguration {
     return new PublicNetwork();
   }
 
@@ -61,7 +61,7 @@ export abstract class HarnessNetworkConfiguration {
    *
    * @param scope where the default security group is defined
    */
-  public static usingVpc(scope: Construct, options: HarnessVpcOptions): HarnessNetworkConfiguration {
+  public static vpc(scope: Construct, options: HarnessVpcOptions): HarnessNetworkConfiguration {
     return new VpcNetwork(scope, options);
   }
 

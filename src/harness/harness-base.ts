@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { HarnessGrants } from './harness-grants';
+import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
 import { MetricRuntime, runtimeEndpointMetric } from '../monitoring/private/runtime-metrics';
 
 /**
@@ -137,7 +138,7 @@ export abstract class HarnessBase extends Resource implements IHarness {
       throw new Error(`${this.node.path}: the metrics of a harness are published under the AgentCore runtime it runs on, `
         + 'which an imported harness does not know; define metrics on that runtime (aws-cdk-lib Runtime.fromAgentRuntimeAttributes) instead');
     }
-    return runtimeEndpointMetric(runtime, 'DEFAULT', metricName, this.env, props);
+    return runtimeEndpointMetric(runtime, DEFAULT_ENDPOINT_NAME, metricName, this.env, props);
   }
 
   /**

@@ -13,7 +13,11 @@ import { HarnessModel } from '../model/harness-model';
 import { HarnessSkill } from '../skills/harness-skill';
 import { HarnessTool } from '../tools/harness-tool';
 
-/** Properties of a `Harness`. */
+/**
+ * Properties of a `Harness`. Each mirrors a setting of the harness in AgentCore.
+ *
+ * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness.html
+ */
 export interface HarnessProps {
   /**
    * The harness name: 1 to 40 characters, a letter first, then letters, digits

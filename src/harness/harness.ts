@@ -48,6 +48,16 @@ const PENDING_MODEL: CfnHarness.HarnessModelConfigurationProperty = {};
  *
  * Every update creates a new immutable version; `harnessVersion` is the current one.
  *
+ * @example
+ * const harness = new Harness(this, 'Agent', {
+ *   model: HarnessModel.bedrock({ modelId: 'us.anthropic.claude-sonnet-4-6' }),
+ *   systemPrompt: HarnessSystemPrompt.fromText('You are a helpful research assistant.'),
+ *   tools: [HarnessTool.browser(), HarnessTool.codeInterpreter()],
+ * });
+ * declare const caller: iam.IGrantable;
+ * harness.grants.invoke(caller);
+ *
+ * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness.html
  * @resource AWS::BedrockAgentCore::Harness
  */
 export class Harness extends HarnessBase {
@@ -340,12 +350,19 @@ export class Harness extends HarnessBase {
    * configuration change (`Version` attribute).
    */
   public get currentVersion(): HarnessVersion {
-    return HarnessVersion.currentVersionOf(this);
+    return HarnessVersion._currentVersionOf(this);
   }
 
   /**
    * Defines a named endpoint of this harness (construct id `Endpoint<name>`).
    * See `EndpointVersionPolicy` for the version it serves.
+   *
+   * @example
+   * declare const harness: Harness;
+   * const staging = harness.addEndpoint('STAGING');
+   * const prod = harness.addEndpoint('PROD', { version: EndpointVersionPolicy.promotedFrom(staging) });
+   * declare const caller: iam.IGrantable;
+   * prod.grants.invoke(caller);
    */
   public addEndpoint(endpointName: string, options: HarnessEndpointOptions = {}): HarnessEndpoint {
     if (!Token.isUnresolved(endpointName) && this.node.tryFindChild(`Endpoint${endpointName}`)) {

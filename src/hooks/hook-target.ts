@@ -4,6 +4,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { EVENT_BUS_ARN, LAMBDA_ARN, SNS_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { show, validateNumber, validateString, wholeDuration } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
@@ -16,8 +17,8 @@ export enum HookFailureMode {
   DENY = 'deny',
 }
 
-/** Options for a Lambda hook target. */
-export interface LambdaHookTargetOptions {
+/** Options for a Lambda function as hook target (`HookTarget.fromFunction`). */
+export interface FunctionHookTargetOptions {
   /**
    * How long the harness waits for the function: whole seconds, 1–900.
    * Set the SDK read timeout of your invokers above it.
@@ -34,9 +35,6 @@ export interface LambdaHookTargetOptions {
   readonly failureMode?: HookFailureMode;
 }
 
-const LAMBDA_ARN = /^arn:aws(-[^:]+)?:lambda:[a-z0-9-]+:[0-9]{12}:function:.+$/;
-const SNS_ARN = /^arn:aws(-[^:]+)?:sns:[a-z0-9-]+:[0-9]{12}:.+$/;
-const EVENT_BUS_ARN = /^arn:aws(-[^:]+)?:events:[a-z0-9-]+:[0-9]{12}:event-bus\/.+$/;
 
 /**
  * Where a hook sends its event. Only a Lambda function can change the loop
@@ -52,8 +50,12 @@ export abstract class HookTarget {
    * A Lambda function, which can allow or deny the step. The role gets
    * `lambda.IFunction.grantInvoke` (InvokeFunction on the function and its
    * versions/aliases).
+   *
+   * @example
+   * declare const guard: lambda.IFunction;
+   * HarnessHook.beforeToolCall('guard', HookTarget.fromFunction(guard, { timeout: Duration.seconds(5) }));
    */
-  public static lambda(fn: lambda.IFunction, options: LambdaHookTargetOptions = {}): HookTarget {
+  public static fromFunction(fn: lambda.IFunction, options: FunctionHookTargetOptions = {}): HookTarget {
     return new LambdaTarget(fn, options);
   }
 
@@ -64,12 +66,12 @@ export abstract class HookTarget {
    * encrypted topic, grant those on its key yourself (and allow the role in the
    * key policy if the key does not delegate to IAM).
    */
-  public static sns(topic: sns.ITopic): HookTarget {
+  public static fromTopic(topic: sns.ITopic): HookTarget {
     return new MessagingTarget('sns', topic.topicArn, SNS_ARN, 'an SNS topic ARN', grantee => topic.grantPublish(grantee));
   }
 
   /** An EventBridge event bus. The role gets `events:PutEvents` on the bus. */
-  public static eventBridge(bus: events.IEventBus): HookTarget {
+  public static fromEventBus(bus: events.IEventBus): HookTarget {
     return new MessagingTarget('eventBridge', bus.eventBusArn, EVENT_BUS_ARN, 'an EventBridge event bus ARN',
       grantee => bus.grantPutEventsTo(grantee));
   }
@@ -79,7 +81,7 @@ export abstract class HookTarget {
 }
 
 class LambdaTarget extends HookTarget {
-  constructor(private readonly fn: lambda.IFunction, private readonly options: LambdaHookTargetOptions) {
+  constructor(private readonly fn: lambda.IFunction, private readonly options: FunctionHookTargetOptions) {
     super();
     validateNumber('hooks.target.timeout', wholeDuration('hooks.target.timeout', options.timeout, 'seconds'), { min: 1, max: 900, integer: true, unit: 'seconds' });
     if (options.failureMode !== undefined && !Object.values(HookFailureMode).includes(options.failureMode)) {

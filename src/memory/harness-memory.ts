@@ -3,12 +3,13 @@ import { CfnHarness, IMemory } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from './private/perms';
+import { KMS_KEY_ARN, MEMORY_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { isUnresolved, show, validateListLength, validateNumber, validateString, wholeDuration } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
 
 /** A long-term memory strategy of service-managed memory. */
-export enum ManagedMemoryStrategy {
+export enum HarnessMemoryStrategy {
   /** Facts and knowledge extracted from conversations. */
   SEMANTIC = 'SEMANTIC',
   /** Running summaries of each session. */
@@ -26,7 +27,7 @@ export interface ManagedMemoryOptions {
    *
    * @default - the service default, SEMANTIC and SUMMARIZATION
    */
-  readonly strategies?: ManagedMemoryStrategy[];
+  readonly strategies?: HarnessMemoryStrategy[];
 
   /**
    * How long short-term events are kept: whole days, 3–365.
@@ -102,8 +103,6 @@ export interface ExistingMemoryOptions {
   readonly retrievalConfig?: { [namespace: string]: MemoryRetrievalOptions };
 }
 
-const MEMORY_ARN = /^arn:aws:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:memory\/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9]{10}$/;
-const KMS_KEY_ARN = /^arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key\/[a-zA-Z0-9-]{36}$/;
 
 /**
  * The harness's conversation memory: service-managed, an existing memory, or disabled.
@@ -128,6 +127,10 @@ export abstract class HarnessMemory {
    *
    * The service deletes it when the harness is deleted or replaced, so a harness
    * with managed memory is retained by default (see `HarnessProps.removalPolicy`).
+   *
+   * @example
+   * HarnessMemory.managed({ strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.SUMMARIZATION] });
+   * @see https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/harness.html
    */
   public static managed(options: ManagedMemoryOptions = {}): HarnessMemory {
     return new ManagedMemory(options);
@@ -164,10 +167,10 @@ class ManagedMemory extends HarnessMemory {
     const strategies = options.strategies;
     validateListLength('memory.strategies', strategies, 1, 4);
     if (strategies && !isUnresolved(strategies)) {
-      const allowed = Object.values(ManagedMemoryStrategy) as string[];
+      const allowed = Object.values(HarnessMemoryStrategy) as string[];
       strategies.forEach((s, i) => {
         if (!allowed.includes(s)) {
-          throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is not a ManagedMemoryStrategy`);
+          throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is not a HarnessMemoryStrategy`);
         }
         if (strategies.indexOf(s) !== i) {
           throw new HarnessValidationError(`memory.strategies[${i}]`, `${show(s)} is listed twice; each strategy at most once`);
@@ -208,7 +211,7 @@ class ExistingMemory extends HarnessMemory {
   constructor(private readonly memory: IMemory, private readonly options: ExistingMemoryOptions) {
     super();
     validateString('memory.memory', memory.memoryArn, {
-      pattern: MEMORY_ARN, patternDescription: 'a memory ARN in the aws partition (arn:aws:bedrock-agentcore:<region>:<account>:memory/<id>)',
+      pattern: MEMORY_ARN, patternDescription: 'a memory ARN (arn:<partition>:bedrock-agentcore:<region>:<account>:memory/<id>)',
     });
     validateNumber('memory.messagesCount', options.messagesCount, { min: 1, integer: true });
     const retrieval = options.retrievalConfig;

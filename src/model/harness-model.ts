@@ -1,13 +1,12 @@
-import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import {
-  BedrockModelProps, GeminiModelProps, HarnessModelOptions, LiteLlmModelProps, OpenAiModelProps,
-} from './model-props';
-import { bindApiKey } from './private/api-key-permissions';
+  BedrockModelOptions, GeminiModelOptions, HarnessModelOptions, LiteLlmModelOptions, OpenAiModelOptions,
+} from './model-options';
 import { grantBedrockModel } from './private/bedrock-permissions';
 import { ModelProvider, validateModelId } from './private/model-id';
-import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
-import { isUnresolved, show, validateExactlyOne, validateNumber, validateString } from '../common/private/validation';
+import { isUnresolved, show, validateNumber, validateString } from '../common/private/validation';
+import { HarnessApiKey } from '../credentials/harness-api-key';
 import { HarnessBindContext } from '../harness/private/bind-context';
 
 /**
@@ -16,24 +15,35 @@ import { HarnessBindContext } from '../harness/private/bind-context';
  * execution role what calling the model needs.
  */
 export abstract class HarnessModel {
-  /** A model on Amazon Bedrock (foundation model or inference profile), called with the execution role. */
-  public static bedrock(props: BedrockModelProps): HarnessModel {
-    return new BedrockModel(props);
+  /**
+   * A model on Amazon Bedrock (foundation model or inference profile), called with the execution role.
+   *
+   * @example
+   * HarnessModel.bedrock({ modelId: 'us.anthropic.claude-sonnet-4-6', temperature: 0.3, maxTokens: 4096 });
+   */
+  public static bedrock(options: BedrockModelOptions): HarnessModel {
+    return new BedrockModel(options);
   }
 
-  /** A model served by OpenAI; the API key comes from an AgentCore Identity credential provider. */
-  public static openAi(props: OpenAiModelProps): HarnessModel {
-    return new OpenAiModel(props);
+  /**
+   * A model served by OpenAI; the API key comes from an AgentCore Identity credential provider.
+   *
+   * @example
+   * declare const openAiKey: agentcore.IApiKeyCredentialProvider;
+   * HarnessModel.openAi({ modelId: 'gpt-5', apiKey: HarnessApiKey.fromCredentialProvider(openAiKey) });
+   */
+  public static openAi(options: OpenAiModelOptions): HarnessModel {
+    return new OpenAiModel(options);
   }
 
   /** A model served by Google Gemini; the API key comes from an AgentCore Identity credential provider. */
-  public static gemini(props: GeminiModelProps): HarnessModel {
-    return new GeminiModel(props);
+  public static gemini(options: GeminiModelOptions): HarnessModel {
+    return new GeminiModel(options);
   }
 
   /** A model called through LiteLLM; `bedrock/<model id>` calls Bedrock with the execution role. */
-  public static liteLlm(props: LiteLlmModelProps): HarnessModel {
-    return new LiteLlmModel(props);
+  public static liteLlm(options: LiteLlmModelOptions): HarnessModel {
+    return new LiteLlmModel(options);
   }
 
   /** The model id as given. */
@@ -93,17 +103,15 @@ function validateAdditionalParams(path: string, params: { [key: string]: any } |
   }
 }
 
-function validateApiKey(path: string, apiKey: IApiKeyCredentialProvider | undefined, apiKeyArn: string | undefined, required: boolean): void {
-  validateExactlyOne(path, { apiKey, apiKeyArn }, required);
-  validateString(`${path}.apiKeyArn`, apiKeyArn, {
-    pattern: API_KEY_PROVIDER_ARN,
-    patternDescription: API_KEY_PROVIDER_ARN_DESCRIPTION,
-  });
-  // The provider's ARN is rendered as apiKeyArn, so it must match the same pattern.
-  validateString(`${path}.apiKey`, apiKey?.credentialProviderArn, {
-    pattern: API_KEY_PROVIDER_ARN,
-    patternDescription: API_KEY_PROVIDER_ARN_DESCRIPTION,
-  });
+function validateApiKey(path: string, apiKey: HarnessApiKey | undefined, required: boolean): void {
+  if (apiKey === undefined) {
+    if (required) {
+      throw new HarnessValidationError(`${path}.apiKey`,
+        'must be set: HarnessApiKey.fromCredentialProvider(provider) or HarnessApiKey.fromCredentialProviderArn(arn)');
+    }
+    return;
+  }
+  apiKey._validate(`${path}.apiKey`);
 }
 
 function common(options: HarnessModelOptions) {
@@ -137,7 +145,7 @@ abstract class ProviderModel<P extends HarnessModelOptions & { readonly modelId:
   }
 }
 
-class BedrockModel extends ProviderModel<BedrockModelProps> {
+class BedrockModel extends ProviderModel<BedrockModelOptions> {
   protected readonly provider = ModelProvider.BEDROCK;
 
   public _grant(ctx: HarnessBindContext): void {
@@ -155,26 +163,24 @@ class BedrockModel extends ProviderModel<BedrockModelProps> {
   }
 }
 
-class OpenAiModel extends ProviderModel<OpenAiModelProps> {
+class OpenAiModel extends ProviderModel<OpenAiModelOptions> {
   protected readonly provider = ModelProvider.OPENAI;
 
   public _validate(path: string): void {
     super._validate(path);
-    validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
+    validateApiKey(path, this.props.apiKey, true);
     validateString(`${path}.apiBase`, this.props.apiBase, { minLength: 1, maxLength: 16383 });
   }
 
   public _grant(ctx: HarnessBindContext): void {
-    bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+    this.props.apiKey?._bind(ctx);
   }
 
   public _render(): CfnHarness.HarnessModelConfigurationProperty {
-    // The ARN bindApiKey returns: the provider's, else the one given.
-    const apiKeyArn = this.props.apiKey?.credentialProviderArn ?? this.props.apiKeyArn;
     return {
       openAiModelConfig: {
         modelId: this.modelId,
-        apiKeyArn: apiKeyArn!,
+        apiKeyArn: this.props.apiKey.credentialProviderArn,
         apiFormat: this.props.apiFormat?.value,
         apiBase: this.props.apiBase,
         ...common(this.props),
@@ -183,26 +189,24 @@ class OpenAiModel extends ProviderModel<OpenAiModelProps> {
   }
 }
 
-class GeminiModel extends ProviderModel<GeminiModelProps> {
+class GeminiModel extends ProviderModel<GeminiModelOptions> {
   protected readonly provider = ModelProvider.GEMINI;
 
   public _validate(path: string): void {
     super._validate(path);
-    validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, true);
+    validateApiKey(path, this.props.apiKey, true);
     validateNumber(`${path}.topK`, this.props.topK, { min: 0, max: 500, integer: true });
   }
 
   public _grant(ctx: HarnessBindContext): void {
-    bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+    this.props.apiKey?._bind(ctx);
   }
 
   public _render(): CfnHarness.HarnessModelConfigurationProperty {
-    // The ARN bindApiKey returns: the provider's, else the one given.
-    const apiKeyArn = this.props.apiKey?.credentialProviderArn ?? this.props.apiKeyArn;
     return {
       geminiModelConfig: {
         modelId: this.modelId,
-        apiKeyArn: apiKeyArn!,
+        apiKeyArn: this.props.apiKey.credentialProviderArn,
         topK: this.props.topK,
         ...common(this.props),
       },
@@ -210,17 +214,17 @@ class GeminiModel extends ProviderModel<GeminiModelProps> {
   }
 }
 
-class LiteLlmModel extends ProviderModel<LiteLlmModelProps> {
+class LiteLlmModel extends ProviderModel<LiteLlmModelOptions> {
   protected readonly provider = ModelProvider.LITELLM;
 
   public _validate(path: string): void {
     super._validate(path);
-    validateApiKey(path, this.props.apiKey, this.props.apiKeyArn, false);
+    validateApiKey(path, this.props.apiKey, false);
     validateString(`${path}.apiBase`, this.props.apiBase, { minLength: 1, maxLength: 16383 });
   }
 
   public _grant(ctx: HarnessBindContext): void {
-    bindApiKey(ctx, this.props.apiKey, this.props.apiKeyArn);
+    this.props.apiKey?._bind(ctx);
     const bedrock = isUnresolved(this.modelId) ? undefined : LITELLM_BEDROCK.exec(this.modelId);
     if (bedrock) {
       grantBedrockModel(ctx, bedrock[1], false);
@@ -231,7 +235,7 @@ class LiteLlmModel extends ProviderModel<LiteLlmModelProps> {
     return {
       liteLlmModelConfig: {
         modelId: this.modelId,
-        apiKeyArn: this.props.apiKey?.credentialProviderArn ?? this.props.apiKeyArn,
+        apiKeyArn: this.props.apiKey?.credentialProviderArn,
         apiBase: this.props.apiBase,
         ...common(this.props),
       },

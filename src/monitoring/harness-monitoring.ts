@@ -2,6 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { runtimeEndpointMetric } from './private/runtime-metrics';
+import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
 import { HarnessValidationError } from '../common/private/errors';
 import { show, validateNumber, validateString } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
@@ -97,7 +98,7 @@ export class HarnessMonitoring extends Construct {
       }
       names.push(endpoint.endpointName);
     }
-    if (names.length === 0) names.push('DEFAULT');
+    if (names.length === 0) names.push(DEFAULT_ENDPOINT_NAME);
 
     const env = { account: props.harness.env.account, region: props.harness.env.region };
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { renderEvaluationGate } from './private/evaluation-gate-render';
 import { PromotionEvaluationGateOptions } from './promotion-evaluation-gate';
-import { ENDPOINT_NAME_RULES } from '../common/private/endpoint-rules';
+import { ENDPOINT_NAME_RULES, isDefaultEndpointName } from '../common/private/endpoint-rules';
 import { HarnessValidationError } from '../common/private/errors';
 import { show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
@@ -123,7 +123,7 @@ export class HarnessPromotionStep extends pipelines.CodeBuildStep {
     const to = props.targetEndpointName ?? 'PROD';
     validateString('sourceEndpointName', from, ENDPOINT_NAME_RULES);
     validateString('targetEndpointName', to, ENDPOINT_NAME_RULES);
-    if (!Token.isUnresolved(to) && to.toUpperCase() === 'DEFAULT') {
+    if (!Token.isUnresolved(to) && isDefaultEndpointName(to)) {
       throw new HarnessValidationError('targetEndpointName', `${show(to)} always serves the newest version and cannot be promoted`);
     }
     if (!Token.isUnresolved(from) && !Token.isUnresolved(to) && from === to) {

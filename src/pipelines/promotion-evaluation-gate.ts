@@ -17,7 +17,7 @@ export class EvaluatorThreshold {
    * A minimum for an evaluator given by id: `Builtin.<Name>`, a custom evaluator id
    * (`<name>-<10 characters>`) or a custom evaluator ARN.
    */
-  public static of(evaluatorId: string, minScore: number): EvaluatorThreshold {
+  public static fromEvaluatorId(evaluatorId: string, minScore: number): EvaluatorThreshold {
     return new EvaluatorThreshold(evaluatorId, minScore);
   }
 

@@ -5,7 +5,10 @@ import {
 import { describeError, errorMessage, HandlerError, isAccessDenied, isNotFound, isTransient } from './errors';
 import { withRetries } from './retry';
 
-/** The endpoint every harness has, which always serves its latest version. */
+/**
+ * The DEFAULT endpoint's name. The service layer imports nothing else from src, so it holds the
+ * value of DEFAULT_ENDPOINT_NAME (src/common/private/endpoint-rules.ts); a test keeps the two equal.
+ */
 export const DEFAULT_ENDPOINT = 'DEFAULT';
 
 /**

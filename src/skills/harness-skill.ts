@@ -1,15 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
-import { CfnHarness, IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { API_KEY_PROVIDER_ARN, API_KEY_PROVIDER_ARN_DESCRIPTION } from '../common/private/arn-patterns';
-import { API_KEY_PROVIDER, grantCredentialProvider } from '../common/private/credential-provider-grants';
 import { HarnessValidationError } from '../common/private/errors';
 import { show, validateString } from '../common/private/validation';
+import { HarnessApiKey } from '../credentials/harness-api-key';
 import { HarnessBindContext } from '../harness/private/bind-context';
 import { toPolicyStatement } from '../harness/private/execution-role';
 import { IAM5, acknowledge, nagNotation } from '../nag/private/nag-notation';
@@ -25,12 +24,12 @@ export interface GitSkillOptions {
   readonly path?: string;
 
   /**
-   * An AgentCore Identity API-key credential provider holding the token for a
+   * The AgentCore Identity API-key credential provider holding the token for a
    * private repository. The execution role may use that provider and read its own secret only.
    *
    * @default - no authentication (a public repository)
    */
-  readonly credential?: IApiKeyCredentialProvider;
+  readonly credential?: HarnessApiKey;
 
   /**
    * The user name sent with the token. Requires `credential`.
@@ -85,7 +84,7 @@ export abstract class HarnessSkill {
    * credentials (`user:token@`) or a fragment: give a private repository's
    * token through `credential`.
    */
-  public static git(url: string, options: GitSkillOptions = {}): HarnessSkill {
+  public static fromGitRepository(url: string, options: GitSkillOptions = {}): HarnessSkill {
     return new GitSkill(url, options);
   }
 
@@ -97,12 +96,12 @@ export abstract class HarnessSkill {
    *
    * @param prefix the skill directory's key prefix, e.g. `skills/my-skill/`
    */
-  public static s3(bucket: s3.IBucket, prefix: string): HarnessSkill {
+  public static fromBucket(bucket: s3.IBucket, prefix: string): HarnessSkill {
     return new S3Skill(bucket, prefix);
   }
 
   /** A skill already on the session's filesystem (in the container image or a mount). */
-  public static path(containerPath: string): HarnessSkill {
+  public static fromContainerPath(containerPath: string): HarnessSkill {
     return new PathSkill(containerPath);
   }
 
@@ -117,6 +116,10 @@ export abstract class HarnessSkill {
    * A `BucketDeployment` (one Lambda-backed custom resource per stack) unpacks
    * the asset. The content hash in the prefix makes every change a new URI, so
    * the harness gets a new version, and older versions keep reading their own copy.
+   *
+   * @example
+   * declare const harness: Harness;
+   * harness.addSkill(HarnessSkill.fromAsset(path.join(__dirname, 'skills', 'house-style')));
    */
   public static fromAsset(directory: string, options: SkillAssetOptions = {}): HarnessSkill {
     return new AssetSkill(directory, options);
@@ -151,11 +154,7 @@ class GitSkill extends HarnessSkill {
       patternDescription: 'an https:// URL without credentials (@) or fragment (#)',
     });
     validateString('skills.git.path', options.path, { minLength: 1 });
-    if (options.credential) {
-      validateString('skills.git.credential', options.credential.credentialProviderArn, {
-        pattern: API_KEY_PROVIDER_ARN, patternDescription: API_KEY_PROVIDER_ARN_DESCRIPTION,
-      });
-    }
+    options.credential?._validate('skills.git.credential');
     if (options.username !== undefined && !options.credential) {
       throw new HarnessValidationError('skills.git.username', `${show(options.username)} is set without a credential; a user name is only sent with a credential`);
     }
@@ -164,14 +163,12 @@ class GitSkill extends HarnessSkill {
 
   public _bind(ctx: HarnessBindContext): CfnHarness.HarnessSkillProperty {
     const credential = this.options.credential;
-    if (credential) {
-      grantCredentialProvider(ctx, API_KEY_PROVIDER, credential.credentialProviderArn, credential.apiKeySecretArn);
-    }
+    const credentialArn = credential?._bind(ctx);
     return {
       git: {
         url: this.url,
         path: this.options.path,
-        auth: credential ? { credentialArn: credential.credentialProviderArn, username: this.options.username } : undefined,
+        auth: credentialArn ? { credentialArn, username: this.options.username } : undefined,
       },
     };
   }

@@ -1,6 +1,7 @@
 import { Annotations, CfnResource, CustomResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
+import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
 import { HarnessValidationError } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
 import { isUnresolved, show, validateNumber, validateString } from '../common/private/validation';
@@ -117,7 +118,7 @@ export class HarnessSmokeTest extends Construct {
 
     const provider = HarnessProvider.getOrCreate(this);
     provider._allowRead(harness.harnessArn, endpoint ? [endpoint.endpointName] : []);
-    provider._allowInvoke(harness.harnessArn, endpoint?.endpointName ?? 'DEFAULT');
+    provider._allowInvoke(harness.harnessArn, endpoint?.endpointName ?? DEFAULT_ENDPOINT_NAME);
 
     const version = servedVersionOf(harness, endpoint);
     const versionOwner = endpoint ? endpoint.node.tryFindChild('Resource') : _cfnHarnessOf(harness);

@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { InvokeHarnessSessionId, isJsonataExpression } from './invoke-harness-session-id';
+import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
 import { HarnessValidationError } from '../common/private/errors';
 import { isUnresolved, show, validateExactlyOne, validateNotBlank, validateNumber, wholeDuration } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
@@ -173,7 +174,7 @@ export class InvokeHarness extends sfn.TaskStateBase {
     const harnessArn = this.harness.harnessArn;
     this.taskPolicies = [new iam.PolicyStatement({
       actions: HARNESS_INVOKE_ACTIONS,
-      resources: [harnessArn, props.endpoint ? props.endpoint.harnessEndpointArn : endpointArnOf(harnessArn, 'DEFAULT')],
+      resources: [harnessArn, props.endpoint ? props.endpoint.harnessEndpointArn : endpointArnOf(harnessArn, DEFAULT_ENDPOINT_NAME)],
     })];
 
     this.warnAboutTimeout(scope);

@@ -1,4 +1,5 @@
 import { CfnHarness, IOAuth2CredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
+import { ACCOUNT_ARN } from '../common/private/arn-patterns';
 import { grantCredentialProvider, OAUTH2_PROVIDER } from '../common/private/credential-provider-grants';
 import { HarnessValidationError } from '../common/private/errors';
 import { isUnresolved, show, validateListLength, validateString, validateStringMap } from '../common/private/validation';
@@ -42,7 +43,6 @@ export interface GatewayOAuthOptions {
   readonly defaultReturnUrl?: string;
 }
 
-const PROVIDER_ARN = /^arn:([^:]*):([^:]*):([^:]*):([0-9]{12})?:(.+)$/;
 const RETURN_URL = /^\w+:(\/?\/?)[^\s]+$/;
 
 /**
@@ -66,7 +66,7 @@ export abstract class GatewayOutboundAuth {
    * role gets token-vault access to THAT provider and may read its own client
    * secret only; IAM and `none` get no token-vault access.
    */
-  public static oauth(provider: IOAuth2CredentialProvider, options: GatewayOAuthOptions): GatewayOutboundAuth {
+  public static fromOAuthCredentialProvider(provider: IOAuth2CredentialProvider, options: GatewayOAuthOptions): GatewayOutboundAuth {
     return new OAuth(provider, options);
   }
 
@@ -112,7 +112,7 @@ class SimpleAuth extends GatewayOutboundAuth {
 class OAuth extends GatewayOutboundAuth {
   public readonly _usesIam = false;
   public readonly _matchingAuthorizer = 'CUSTOM_JWT';
-  public readonly _description = 'GatewayOutboundAuth.oauth() (a bearer token)';
+  public readonly _description = 'GatewayOutboundAuth.fromOAuthCredentialProvider() (a bearer token)';
 
   constructor(private readonly provider: IOAuth2CredentialProvider, private readonly options: GatewayOAuthOptions) {
     super();
@@ -122,7 +122,7 @@ class OAuth extends GatewayOutboundAuth {
     const o = this.options;
     const p = `${path}.outboundAuth`;
     const providerArn = this.provider.credentialProviderArn;
-    validateString(`${p}.provider`, providerArn, { pattern: PROVIDER_ARN, patternDescription: 'an ARN with a 12-digit account' });
+    validateString(`${p}.provider`, providerArn, { pattern: ACCOUNT_ARN, patternDescription: 'an ARN with a 12-digit account' });
     validateListLength(`${p}.scopes`, o.scopes, 0, 100);
     if (!isUnresolved(o.scopes)) {
       o.scopes.forEach((s, i) => validateString(`${p}.scopes[${i}]`, s, { minLength: 1, maxLength: 64 }));

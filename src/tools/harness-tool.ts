@@ -10,6 +10,7 @@ import {
 } from './private/perms';
 import { TOOL_TYPE } from './private/tool-types';
 import { RemoteMcpHeader } from './remote-mcp-header';
+import { BROWSER_ARN, CODE_INTERPRETER_ARN, GATEWAY_ARN } from '../common/private/arn-patterns';
 import { HarnessValidationError } from '../common/private/errors';
 import { OPTION_NAME_RULES, validateString } from '../common/private/validation';
 import { HarnessBindContext } from '../harness/private/bind-context';
@@ -30,12 +31,12 @@ export interface HarnessToolOptions {
 export interface GatewayToolOptions extends HarnessToolOptions {
   /**
    * How the harness authenticates to the gateway. It must match the gateway's
-   * inbound authorizer: `iam()` for AWS_IAM, `oauth()` for a JWT authorizer,
+   * inbound authorizer: `iam()` for AWS_IAM, `fromOAuthCredentialProvider()` for a JWT authorizer,
    * `none()` for none. For a gateway defined in the app this is checked at synth.
    *
    * @default - what the gateway's inbound authorizer accepts when it is known
    * (`iam()` for AWS_IAM, `none()` for none; a JWT authorizer has no default and
-   * needs `oauth()`); `GatewayOutboundAuth.iam()` for a gateway known only by ARN or imported
+   * needs `fromOAuthCredentialProvider()`); `GatewayOutboundAuth.iam()` for a gateway known only by ARN or imported
    */
   readonly outboundAuth?: GatewayOutboundAuth;
 }
@@ -44,7 +45,7 @@ export interface GatewayToolOptions extends HarnessToolOptions {
 export interface RemoteMcpToolOptions extends HarnessToolOptions {
   /**
    * HTTP headers sent to the server (header names 1–16383 characters). Values come
-   * from secrets unless you opt in to plain text with `RemoteMcpHeader.unsafePlainText`.
+   * from secrets unless you opt in to plain text with `RemoteMcpHeader.fromUnsafePlainText`.
    *
    * @default - no headers
    */
@@ -86,9 +87,6 @@ export interface InlineFunctionToolOptions {
   readonly inputSchema: { [key: string]: any };
 }
 
-const GATEWAY_ARN = /^arn:aws(|-cn|-us-gov):bedrock-agentcore:[a-z0-9-]{1,20}:[0-9]{12}:gateway\/([0-9a-z][-]?){1,48}-[a-z0-9]{10}$/;
-const BROWSER_ARN = /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aws|[0-9]{12}):browser(-custom)?\/(aws\.browser\.v1|[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
-const CODE_INTERPRETER_ARN = /^arn:aws(-[^:]+)?:bedrock-agentcore:[a-z0-9-]+:(aws|[0-9]{12}):code-interpreter(-custom)?\/(aws\.codeinterpreter\.v1|[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
 
 /**
  * A tool the harness's agent can call. Use the static factories.
@@ -103,8 +101,13 @@ export abstract class HarnessTool {
    * An AgentCore Gateway: every tool configured on the gateway becomes available.
    * The outbound auth follows the gateway's inbound authorizer (see `outboundAuth`);
    * with IAM the role gets `InvokeGateway` on this gateway only.
+   *
+   * @example
+   * declare const gateway: agentcore.IGateway;
+   * declare const harness: Harness;
+   * harness.addTool(HarnessTool.fromGateway(gateway, { name: 'crm' }));
    */
-  public static gateway(gateway: IGateway, options: GatewayToolOptions = {}): HarnessTool {
+  public static fromGateway(gateway: IGateway, options: GatewayToolOptions = {}): HarnessTool {
     return new GatewayTool(gateway.gatewayArn, gateway, options);
   }
 
@@ -118,7 +121,7 @@ export abstract class HarnessTool {
   }
 
   /** A remote MCP server, reached over HTTPS. No IAM is involved. */
-  public static remoteMcp(url: string, options: RemoteMcpToolOptions = {}): HarnessTool {
+  public static fromRemoteMcpUrl(url: string, options: RemoteMcpToolOptions = {}): HarnessTool {
     return new RemoteMcpTool(url, options);
   }
 

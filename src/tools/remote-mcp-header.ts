@@ -11,7 +11,7 @@ import { validateString } from '../common/private/validation';
  * reference (`{{resolve:secretsmanager:...}}`), a NoEcho parameter or another
  * resolved reference — never the secret itself. (CloudFormation does not resolve
  * `{{resolve:ssm-secure:...}}` in this resource type, so SSM SecureString is refused.)
- * Literal text is possible only through `unsafePlainText`, for values that are
+ * Literal text is possible only through `fromUnsafePlainText`, for values that are
  * not secret (a tenant id, a content type).
  *
  * The secret's value still ends up in the harness configuration (the service
@@ -27,7 +27,7 @@ export abstract class RemoteMcpHeader {
    * SecureString references only in a few resource types, not this one.
    *
    * `SecretValue.unsafePlainText(...)` is refused at synth: it would put the
-   * value in the template. Use `RemoteMcpHeader.unsafePlainText` if you mean it.
+   * value in the template. Use `RemoteMcpHeader.fromUnsafePlainText` if you mean it.
    */
   public static fromSecretValue(secret: SecretValue): RemoteMcpHeader {
     return new SecretHeader(secret);
@@ -40,7 +40,7 @@ export abstract class RemoteMcpHeader {
    * the CDK output directory, the asset bucket) sees it. Use only for values that
    * are not secret.
    */
-  public static unsafePlainText(value: string): RemoteMcpHeader {
+  public static fromUnsafePlainText(value: string): RemoteMcpHeader {
     return new PlainHeader(value);
   }
 
@@ -74,7 +74,7 @@ class SecretHeader extends RemoteMcpHeader {
       throw new HarnessValidationError(path,
         'the SecretValue is plain text (SecretValue.unsafePlainText) and would be written into the template; '
         + 'read it from Secrets Manager (SecretValue.secretsManager) or a NoEcho parameter (SecretValue.cfnParameter), '
-        + 'or use RemoteMcpHeader.unsafePlainText for a value that is not secret');
+        + 'or use RemoteMcpHeader.fromUnsafePlainText for a value that is not secret');
     }
     // CloudFormation resolves ssm-secure references only in a fixed list of
     // resource properties, and the harness is not among them (validator E1027).

@@ -5,39 +5,26 @@ import { show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
 
 /**
- * Attributes to reference an existing version of a harness.
- */
-export interface HarnessVersionAttributes {
-  /**
-   * The harness the version belongs to.
-   */
-  readonly harness: IHarness;
-
-  /**
-   * The version number, `1` to `99999` (for example `"3"`). May be a token,
-   * such as a stack parameter or an SSM parameter value.
-   */
-  readonly version: string;
-}
-
-/**
  * A reference to one immutable version of a harness.
  *
  * Every successful update of a harness creates a new numbered version with a
  * complete, self-contained configuration. No CloudFormation resource
  * represents a version, so this class defines nothing in the template: it is a
  * value that endpoints point at (`EndpointVersionPolicy.pinned(version)`).
+ *
+ * Get one with `harness.currentVersion` (the version this deployment
+ * creates) or `HarnessVersion.of(harness, '<n>')` (a given number).
  */
 export class HarnessVersion {
   /**
    * The version a harness defined in this app has after this deployment
-   * (its `Version` attribute). The value changes with every configuration
-   * change of the harness.
+   * (its `Version` attribute); `Harness.currentVersion` returns it.
    *
    * Not available for imported harnesses: their current version is only known
    * at deploy time by querying the service.
+   * @internal
    */
-  public static currentVersionOf(harness: IHarness): HarnessVersion {
+  public static _currentVersionOf(harness: IHarness): HarnessVersion {
     const cfn = _cfnHarnessOf(harness);
     if (!cfn) {
       throw new HarnessValidationError('harness',
@@ -48,22 +35,21 @@ export class HarnessVersion {
   }
 
   /**
-   * A given version number of a harness, `1` to `99999` (for example `"3"`).
+   * A given version number of a harness, defined in this app or imported:
+   * `1` to `99999` (for example `"3"`). May be a token, such as a stack
+   * parameter or an SSM parameter value; a literal is validated at synth, a
+   * token at deploy time.
+   *
+   * @example
+   * declare const harness: IHarness;
+   * harness.addEndpoint('PROD', { version: EndpointVersionPolicy.pinned(HarnessVersion.of(harness, '3')) });
    */
   public static of(harness: IHarness, version: string): HarnessVersion {
-    return HarnessVersion.fromHarnessVersionAttributes({ harness, version });
-  }
-
-  /**
-   * References an existing version of a harness, defined in this app or not.
-   * A literal version is validated at synth; a token is checked at deploy time.
-   */
-  public static fromHarnessVersionAttributes(attrs: HarnessVersionAttributes): HarnessVersion {
-    if (typeof attrs.version !== 'string') {
-      throw new HarnessValidationError('version', `${show(attrs.version)} must be a string such as "3"`);
+    if (typeof version !== 'string') {
+      throw new HarnessValidationError('version', `${show(version)} must be a string such as "3"`);
     }
-    validateString('version', attrs.version, VERSION_NUMBER_RULES);
-    return new HarnessVersion(attrs.harness, attrs.version, false);
+    validateString('version', version, VERSION_NUMBER_RULES);
+    return new HarnessVersion(harness, version, false);
   }
 
   /**

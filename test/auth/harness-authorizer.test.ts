@@ -8,13 +8,13 @@ const DISCOVERY = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc/.we
 describe('HarnessAuthorizer', () => {
   test('IAM renders nothing', () => {
     const fake = createFakeHarness();
-    expect(HarnessAuthorizer.usingIam()._bind(fake.ctx)).toBeUndefined();
+    expect(HarnessAuthorizer.iam()._bind(fake.ctx)).toBeUndefined();
     expect(roleStatements(fake)).toEqual([]);
   });
 
   test('JWT renders every field', () => {
     const fake = createFakeHarness();
-    fake.resource.authorizerConfiguration = HarnessAuthorizer.usingJwt({
+    fake.resource.authorizerConfiguration = HarnessAuthorizer.jwt({
       discoveryUrl: DISCOVERY,
       allowedAudience: ['api://agents'],
       allowedClients: ['client1'],
@@ -48,7 +48,7 @@ describe('HarnessAuthorizer', () => {
 
   test('a discovery URL alone is enough', () => {
     const fake = createFakeHarness();
-    expect(HarnessAuthorizer.usingJwt({ discoveryUrl: DISCOVERY })._bind(fake.ctx)).toEqual({
+    expect(HarnessAuthorizer.jwt({ discoveryUrl: DISCOVERY })._bind(fake.ctx)).toEqual({
       customJwtAuthorizer: {
         discoveryUrl: DISCOVERY,
         allowedAudience: undefined,
@@ -64,12 +64,12 @@ describe('HarnessAuthorizer', () => {
     const fake = createFakeHarness();
     const url = Lazy.string({ produce: () => 'not-a-discovery-url' });
     const scopes = Lazy.list({ produce: () => [] });
-    expect(() => HarnessAuthorizer.usingJwt({ discoveryUrl: url, allowedScopes: scopes })._bind(fake.ctx)).not.toThrow();
+    expect(() => HarnessAuthorizer.jwt({ discoveryUrl: url, allowedScopes: scopes })._bind(fake.ctx)).not.toThrow();
   });
 
   test('warns for a mapped scope that is not allowed', () => {
     const fake = createFakeHarness();
-    fake.resource.authorizerConfiguration = HarnessAuthorizer.usingJwt({
+    fake.resource.authorizerConfiguration = HarnessAuthorizer.jwt({
       discoveryUrl: DISCOVERY, allowedScopes: ['a'], advertisedScopeMapping: { b: 'c' },
     })._bind(fake.ctx);
     Annotations.fromStack(fake.stack).hasWarning('*', Match.stringLikeRegexp('advertisedScopeMapping maps "b", which is not in allowedScopes'));
@@ -88,7 +88,7 @@ describe('HarnessAuthorizer', () => {
     ['an empty mapping value', { advertisedScopeMapping: { a: '' } }, /authorizer.advertisedScopeMapping.a: "" is 0 characters long/],
     ['51 mappings', { advertisedScopeMapping: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`s${i}`, 'x'])) }, /advertisedScopeMapping: has 51 entries; at most 50/],
   ])('fails for %s', (_what, options, error) => {
-    expect(() => HarnessAuthorizer.usingJwt({ discoveryUrl: DISCOVERY, ...options } as any)).toThrow(error);
+    expect(() => HarnessAuthorizer.jwt({ discoveryUrl: DISCOVERY, ...options } as any)).toThrow(error);
   });
 
   test.each([
@@ -99,6 +99,6 @@ describe('HarnessAuthorizer', () => {
     ['a claim name over 255', HarnessJwtClaim.arrayContains('a'.repeat(256), 'x'), /claimName: .* at most 255/],
   ])('fails for %s', (_what, claim, error) => {
     const fake = createFakeHarness();
-    expect(() => HarnessAuthorizer.usingJwt({ discoveryUrl: DISCOVERY, customClaims: [claim] })._bind(fake.ctx)).toThrow(error);
+    expect(() => HarnessAuthorizer.jwt({ discoveryUrl: DISCOVERY, customClaims: [claim] })._bind(fake.ctx)).toThrow(error);
   });
 });

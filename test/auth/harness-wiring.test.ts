@@ -7,7 +7,7 @@ const DISCOVERY = 'https://idp.example.com/realms/agents/.well-known/openid-conf
 
 describe('Harness authorizer', () => {
   test('IAM renders no authorizer configuration', () => {
-    const { stack } = newHarness({ authorizer: HarnessAuthorizer.usingIam(), memory: HarnessMemory.disabled() });
+    const { stack } = newHarness({ authorizer: HarnessAuthorizer.iam(), memory: HarnessMemory.disabled() });
     const props = Template.fromStack(stack).findResources('AWS::BedrockAgentCore::Harness');
     expect(Object.values(props)[0].Properties.AuthorizerConfiguration).toBeUndefined();
     expect(optionStatements(stack)).toEqual([]);
@@ -16,7 +16,7 @@ describe('Harness authorizer', () => {
   test('JWT renders the custom JWT authorizer and grants nothing', () => {
     const { stack } = newHarness({
       memory: HarnessMemory.disabled(),
-      authorizer: HarnessAuthorizer.usingJwt({
+      authorizer: HarnessAuthorizer.jwt({
         discoveryUrl: DISCOVERY, allowedClients: ['web'], customClaims: [HarnessJwtClaim.stringEquals('tenant', 'acme')],
       }),
     });

@@ -14,7 +14,7 @@ function importedVpc(fake: ReturnType<typeof createFakeHarness>) {
 describe('HarnessPrivateEndpoint', () => {
   test('a managed VPC endpoint and a Lattice override render into the JWT authorizer', () => {
     const fake = createFakeHarness();
-    fake.resource.authorizerConfiguration = HarnessAuthorizer.usingJwt({
+    fake.resource.authorizerConfiguration = HarnessAuthorizer.jwt({
       discoveryUrl: DISCOVERY,
       privateEndpoint: HarnessPrivateEndpoint.managedVpc({
         vpc: importedVpc(fake),
@@ -23,7 +23,7 @@ describe('HarnessPrivateEndpoint', () => {
         routingDomain: 'internal.example.com',
         tags: { team: 'agents' },
       }),
-      privateEndpointOverrides: [{ domain: 'keys.example.com', privateEndpoint: HarnessPrivateEndpoint.selfManagedLattice(RCFG) }],
+      privateEndpointOverrides: [{ domain: 'keys.example.com', privateEndpoint: HarnessPrivateEndpoint.fromLatticeResourceConfiguration(RCFG) }],
     })._bind(fake.ctx);
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       AuthorizerConfiguration: {
@@ -52,8 +52,8 @@ describe('HarnessPrivateEndpoint', () => {
   });
 
   test.each([
-    ['a short Lattice id', () => HarnessPrivateEndpoint.selfManagedLattice('rcfg-1'), /resourceConfigurationIdentifier: "rcfg-1" is 6 characters long; it must be at least 20/],
-    ['a malformed Lattice id', () => HarnessPrivateEndpoint.selfManagedLattice('rcfg-0123456789ABCDEFG'), /resourceConfigurationIdentifier: .* does not match a VPC Lattice resource configuration/],
+    ['a short Lattice id', () => HarnessPrivateEndpoint.fromLatticeResourceConfiguration('rcfg-1'), /resourceConfigurationIdentifier: "rcfg-1" is 6 characters long; it must be at least 20/],
+    ['a malformed Lattice id', () => HarnessPrivateEndpoint.fromLatticeResourceConfiguration('rcfg-0123456789ABCDEFG'), /resourceConfigurationIdentifier: .* does not match a VPC Lattice resource configuration/],
   ])('fails for %s', (_what, make, error) => {
     expect(make).toThrow(error);
   });
@@ -68,11 +68,11 @@ describe('HarnessPrivateEndpoint', () => {
   });
 
   test('fails for six overrides and an empty domain', () => {
-    const lattice = HarnessPrivateEndpoint.selfManagedLattice(RCFG);
-    expect(() => HarnessAuthorizer.usingJwt({
+    const lattice = HarnessPrivateEndpoint.fromLatticeResourceConfiguration(RCFG);
+    expect(() => HarnessAuthorizer.jwt({
       discoveryUrl: DISCOVERY, privateEndpointOverrides: Array.from({ length: 6 }, (_, i) => ({ domain: `d${i}.example.com`, privateEndpoint: lattice })),
     })).toThrow(/authorizer.privateEndpointOverrides: has 6 items; it must have between 0 and 5/);
-    expect(() => HarnessAuthorizer.usingJwt({ discoveryUrl: DISCOVERY, privateEndpointOverrides: [{ domain: '', privateEndpoint: lattice }] }))
+    expect(() => HarnessAuthorizer.jwt({ discoveryUrl: DISCOVERY, privateEndpointOverrides: [{ domain: '', privateEndpoint: lattice }] }))
       .toThrow(/authorizer.privateEndpointOverrides\[0\].domain: "" is 0 characters long/);
   });
 });

@@ -1,6 +1,5 @@
 // Harnesses that use the options the examples leave out, so that the export round-trip covers them too.
 import { App, Duration, Stack } from 'aws-cdk-lib';
-import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -9,7 +8,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import {
   BedrockApiFormat, Harness, HarnessAuthorizer, HarnessContainerImage, HarnessFilesystem, HarnessHook, HarnessJwtClaim,
   HarnessMemory, HarnessModel, HarnessNetworkConfiguration, HarnessSkill, HarnessSystemPrompt, HarnessTool,
-  HarnessTruncation, HookFailureMode, HookTarget, ManagedMemoryStrategy, OpenAiApiFormat,
+  HarnessTruncation, HookFailureMode, HookTarget, HarnessMemoryStrategy, OpenAiApiFormat, HarnessApiKey,
 } from '../../src';
 
 const ACCOUNT = '123456789012';
@@ -42,34 +41,34 @@ export function buildTourStacks(app: App): Stack[] {
     tags: { 'team': 'agents', 'cost:centre': '42' },
     tools: [
       HarnessTool.inlineFunction({ name: 'lookup', description: 'Looks up an order', inputSchema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } }),
-      HarnessTool.remoteMcp('https://mcp.example.com/mcp', { name: 'docs' }),
+      HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', { name: 'docs' }),
       HarnessTool.codeInterpreter(),
       HarnessTool.fromGatewayArn(`arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:gateway/crm-abcdefghij`, { name: 'crm' }),
     ],
     skills: [
-      HarnessSkill.path('/opt/skills/pdf'),
-      HarnessSkill.git('https://github.com/example/skills', { path: 'docs/xlsx' }),
-      HarnessSkill.s3(s3.Bucket.fromBucketName(a, 'Skills', 'tour-skills-bucket'), 'skills/'),
+      HarnessSkill.fromContainerPath('/opt/skills/pdf'),
+      HarnessSkill.fromGitRepository('https://github.com/example/skills', { path: 'docs/xlsx' }),
+      HarnessSkill.fromBucket(s3.Bucket.fromBucketName(a, 'Skills', 'tour-skills-bucket'), 'skills/'),
       HarnessSkill.aws(['aws/*']),
-      HarnessSkill.git('https://git.example.com/private/skills', {
-        credential: agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(a, 'GitToken', { credentialProviderArn: API_KEY }),
+      HarnessSkill.fromGitRepository('https://git.example.com/private/skills', {
+        credential: HarnessApiKey.fromCredentialProviderArn(API_KEY),
         username: 'bot',
       }),
     ],
-    memory: HarnessMemory.managed({ strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.EPISODIC], eventExpiry: Duration.days(60) }),
+    memory: HarnessMemory.managed({ strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.EPISODIC], eventExpiry: Duration.days(60) }),
     hooks: [
-      HarnessHook.beforeToolCall('guard', HookTarget.lambda(lambda.Function.fromFunctionArn(a, 'Guard', `arn:aws:lambda:${REGION}:${ACCOUNT}:function:guard`), {
+      HarnessHook.beforeToolCall('guard', HookTarget.fromFunction(lambda.Function.fromFunctionArn(a, 'Guard', `arn:aws:lambda:${REGION}:${ACCOUNT}:function:guard`), {
         timeout: Duration.seconds(20), failureMode: HookFailureMode.ALLOW,
       })),
-      HarnessHook.afterInvocation('audit', HookTarget.sns(sns.Topic.fromTopicArn(a, 'Audit', `arn:aws:sns:${REGION}:${ACCOUNT}:audit`))),
-      HarnessHook.afterToolCall('trace', HookTarget.eventBridge(events.EventBus.fromEventBusArn(a, 'Bus', `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/agents`))),
+      HarnessHook.afterInvocation('audit', HookTarget.fromTopic(sns.Topic.fromTopicArn(a, 'Audit', `arn:aws:sns:${REGION}:${ACCOUNT}:audit`))),
+      HarnessHook.afterToolCall('trace', HookTarget.fromEventBus(events.EventBus.fromEventBusArn(a, 'Bus', `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/agents`))),
     ],
     containerImage: HarnessContainerImage.fromEcrRepository(repository, 'v1.2.0'),
-    network: HarnessNetworkConfiguration.usingPublicNetwork(),
+    network: HarnessNetworkConfiguration.publicNetwork(),
     filesystems: [HarnessFilesystem.sessionStorage('/mnt/work')],
     idleSessionTimeout: Duration.minutes(20),
     maxSessionLifetime: Duration.hours(4),
-    authorizer: HarnessAuthorizer.usingJwt({
+    authorizer: HarnessAuthorizer.jwt({
       discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration',
       allowedAudience: ['agents'],
       allowedClients: ['web'],
@@ -84,12 +83,12 @@ export function buildTourStacks(app: App): Stack[] {
 
   const b = new Stack(app, 'TourB', { env });
   new Harness(b, 'OpenAi', {
-    model: HarnessModel.openAi({ modelId: 'gpt-5', apiKeyArn: API_KEY, apiFormat: OpenAiApiFormat.RESPONSES, apiBase: 'https://llm.example.com/v1' }),
+    model: HarnessModel.openAi({ modelId: 'gpt-5', apiKey: HarnessApiKey.fromCredentialProviderArn(API_KEY), apiFormat: OpenAiApiFormat.RESPONSES, apiBase: 'https://llm.example.com/v1' }),
     memory: HarnessMemory.disabled(),
     truncation: HarnessTruncation.summarization({ summaryRatio: 0.4, preserveRecentMessages: 6, summarizationSystemPrompt: 'Summarize.' }),
   });
   new Harness(b, 'Gemini', {
-    model: HarnessModel.gemini({ modelId: 'gemini-2.5-pro', apiKeyArn: API_KEY, topK: 40 }),
+    model: HarnessModel.gemini({ modelId: 'gemini-2.5-pro', apiKey: HarnessApiKey.fromCredentialProviderArn(API_KEY), topK: 40 }),
     memory: HarnessMemory.disabled(),
     truncation: HarnessTruncation.none(),
   });

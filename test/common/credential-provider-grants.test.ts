@@ -1,7 +1,7 @@
 import { SecretValue } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
-import { GatewayOutboundAuth, HarnessMemory, HarnessModel, HarnessSkill, HarnessTool } from '../../src';
+import { GatewayOutboundAuth, HarnessApiKey, HarnessMemory, HarnessModel, HarnessSkill, HarnessTool } from '../../src';
 import { newHarness } from '../harness/helpers';
 import { createTestStack } from '../support/app';
 import { optionStatements } from '../support/option-statements';
@@ -31,9 +31,9 @@ describe('credential providers defined in the app are granted their own secret o
     const key = new agentcore.ApiKeyCredentialProvider(stack, 'OpenAiKey', { apiKey: SecretValue.secretsManager('/keys/openai') });
     const token = new agentcore.ApiKeyCredentialProvider(stack, 'GitToken', { apiKey: SecretValue.secretsManager('/keys/git') });
     newHarness({
-      model: HarnessModel.openAi({ modelId: 'gpt-5', apiKey: key }),
+      model: HarnessModel.openAi({ modelId: 'gpt-5', apiKey: HarnessApiKey.fromCredentialProvider(key) }),
       memory: HarnessMemory.disabled(),
-      skills: [HarnessSkill.git('https://github.com/acme/skills', { credential: token })],
+      skills: [HarnessSkill.fromGitRepository('https://github.com/acme/skills', { credential: HarnessApiKey.fromCredentialProvider(token) })],
     }, stack);
     const secrets = secretStatements(stack);
     expect(secrets).toEqual([
@@ -55,7 +55,7 @@ describe('credential providers defined in the app are granted their own secret o
     });
     newHarness({
       memory: HarnessMemory.disabled(),
-      tools: [HarnessTool.fromGatewayArn(GATEWAY_ARN, { outboundAuth: GatewayOutboundAuth.oauth(provider, { scopes: ['repo'] }) })],
+      tools: [HarnessTool.fromGatewayArn(GATEWAY_ARN, { outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes: ['repo'] }) })],
     }, stack);
     const id = stack.getLogicalId(provider.node.defaultChild as any);
     expect(secretStatements(stack)).toEqual([{ Effect: 'Allow', Action: SECRET_ACTIONS, Resource: derivedSecret(id, 'oauth2') }]);
@@ -71,7 +71,7 @@ describe('credential providers defined in the app are granted their own secret o
     newHarness({
       memory: HarnessMemory.disabled(),
       tools: [HarnessTool.fromGatewayArn(GATEWAY_ARN, {
-        outboundAuth: GatewayOutboundAuth.oauth(
+        outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(
           agentcore.OAuth2CredentialProvider.fromOAuth2CredentialProviderAttributes(stack, 'Jira', { credentialProviderArn: providerArn, credentialProviderVendor: 'CustomOauth2' }),
           { scopes: ['read'] }),
       })],

@@ -65,7 +65,7 @@ describe('EC2 ids follow the real format', () => {
   const network = (subnet: string, sg: string) => {
     const stack = createTestStack();
     const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-12345678', availabilityZones: ['us-east-1a'], privateSubnetIds: [subnet] });
-    return () => HarnessNetworkConfiguration.usingVpc(stack, { vpc, securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', sg)] });
+    return () => HarnessNetworkConfiguration.vpc(stack, { vpc, securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(stack, 'Sg', sg)] });
   };
   test.each([
     ['subnet-1234567', 'sg-12345678', /network.vpcSubnets\[0\]: "subnet-1234567" does not match a subnet id/],

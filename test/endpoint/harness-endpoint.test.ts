@@ -191,6 +191,50 @@ describe('HarnessEndpoint', () => {
     });
   });
 
+  describe('grants', () => {
+    const statementsOf = (stack: ReturnType<typeof harnessStack>['stack']) =>
+      Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^Caller') }] } });
+
+    test.each([
+      ['invoke', 'grantInvoke'],
+      ['invokeCommand', 'grantInvokeCommand'],
+    ] as const)('endpoint.grants.%s writes the statement %s writes', (grant, shortcut) => {
+      const viaGrants = harnessStack();
+      const role1 = new iam.Role(viaGrants.stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      viaGrants.harness.addEndpoint('STAGING').grants[grant](role1);
+      const viaShortcut = harnessStack();
+      const role2 = new iam.Role(viaShortcut.stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      viaShortcut.harness.addEndpoint('STAGING')[shortcut](role2);
+      const a = Object.values(statementsOf(viaGrants.stack)).map((r: any) => r.Properties.PolicyDocument);
+      const b = Object.values(statementsOf(viaShortcut.stack)).map((r: any) => r.Properties.PolicyDocument);
+      expect(a).toHaveLength(1);
+      expect(a).toEqual(b);
+    });
+
+    test('an imported endpoint has grants on the harness and that endpoint only', () => {
+      const { stack } = harnessStack();
+      const endpoint = HarnessEndpoint.fromHarnessEndpointAttributes(stack, 'Prod', { harness: importedHarness(stack), endpointName: 'PROD' });
+      const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      endpoint.grants.invoke(role);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: [{
+            Effect: 'Allow',
+            Action: ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'],
+            Resource: [IMPORTED_ARN, `${IMPORTED_ARN}/harness-endpoint/PROD`],
+          }],
+        },
+      });
+    });
+  });
+
+  test('the version prop is returned by the version property', () => {
+    const { harness } = harnessStack();
+    const policy = EndpointVersionPolicy.pinned(HarnessVersion.of(harness, '4'));
+    expect(harness.addEndpoint('PINNED', { version: policy }).version).toBe(policy);
+    expect(harness.addEndpoint('LATEST').version).toBeInstanceOf(EndpointVersionPolicy);
+  });
+
   describe('imports', () => {
     test('derives the ARN from the harness and the name', () => {
       const { stack } = harnessStack();

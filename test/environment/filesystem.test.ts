@@ -11,7 +11,7 @@ const S3F_FS = 'arn:aws:s3files:us-east-1:123456789012:file-system/fs-0123456789
 function vpcFake() {
   const fake = createFakeHarness();
   const vpc = new ec2.Vpc(fake.stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
-  return { fake, vpc, network: HarnessNetworkConfiguration.usingVpc(fake.stack, { vpc }) };
+  return { fake, vpc, network: HarnessNetworkConfiguration.vpc(fake.stack, { vpc }) };
 }
 
 describe('HarnessFilesystem', () => {
@@ -29,7 +29,7 @@ describe('HarnessFilesystem', () => {
     const { fake, vpc, network } = vpcFake();
     const fileSystem = new efs.FileSystem(fake.stack, 'Fs', { vpc });
     const ap = fileSystem.addAccessPoint('Ap');
-    const env = renderEnvironment(fake.ctx, { network, filesystems: [HarnessFilesystem.efsAccessPoint(ap, '/mnt/shared/')] });
+    const env = renderEnvironment(fake.ctx, { network, filesystems: [HarnessFilesystem.fromEfsAccessPoint(ap, '/mnt/shared/')] });
     fake.resource.environment = env.environment;
     const template = fake.template();
     const fsArn = { 'Fn::GetAtt': [fake.stack.getLogicalId(fileSystem.node.defaultChild as efs.CfnFileSystem), 'Arn'] };
@@ -58,7 +58,7 @@ describe('HarnessFilesystem', () => {
   test('an S3 Files access point grants mount and write on its file system through that access point', () => {
     const { fake, network } = vpcFake();
     fake.resource.environment = renderEnvironment(fake.ctx, {
-      network, filesystems: [HarnessFilesystem.s3FilesAccessPoint(S3F_AP, '/mnt/s3')],
+      network, filesystems: [HarnessFilesystem.fromS3FilesAccessPointArn(S3F_AP, '/mnt/s3')],
     }).environment;
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Environment: { AgentCoreRuntimeEnvironment: { FilesystemConfigurations: [{ S3FilesAccessPoint: { AccessPointArn: S3F_AP, MountPath: '/mnt/s3' } }] } },
@@ -82,7 +82,7 @@ describe('HarnessFilesystem', () => {
     const { fake, network } = vpcFake();
     const apArn = new CfnParameter(fake.stack, 'ApArn').valueAsString;
     fake.resource.environment = renderEnvironment(fake.ctx, {
-      network, filesystems: [HarnessFilesystem.s3FilesAccessPoint(apArn, '/mnt/s3')],
+      network, filesystems: [HarnessFilesystem.fromS3FilesAccessPointArn(apArn, '/mnt/s3')],
     }).environment;
     expect(roleStatements(fake)[0]).toEqual({
       Action: ['s3files:ClientMount', 's3files:ClientWrite'],
@@ -110,7 +110,7 @@ describe('HarnessFilesystem', () => {
     ['an access point ARN of another service', 'arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0'],
     ['a file system ARN', S3F_FS],
   ])('fails for an S3 Files ARN that is %s', (_what, arn) => {
-    expect(() => HarnessFilesystem.s3FilesAccessPoint(arn, '/mnt/x')).toThrow(/filesystems.s3FilesAccessPoint: .* does not match an S3 Files access point ARN/);
+    expect(() => HarnessFilesystem.fromS3FilesAccessPointArn(arn, '/mnt/x')).toThrow(/filesystems.s3FilesAccessPoint: .* does not match an S3 Files access point ARN/);
   });
 
   test('fails for an EFS access point with a malformed ARN', () => {
@@ -121,6 +121,6 @@ describe('HarnessFilesystem', () => {
         fileSystemId: 'fs-12345678', securityGroup: ec2.SecurityGroup.fromSecurityGroupId(fake.stack, 'Sg', 'sg-12345678'),
       }),
     });
-    expect(() => HarnessFilesystem.efsAccessPoint(ap, '/mnt/x')).toThrow(/filesystems.efsAccessPoint: .* does not match an EFS access point ARN/);
+    expect(() => HarnessFilesystem.fromEfsAccessPoint(ap, '/mnt/x')).toThrow(/filesystems.efsAccessPoint: .* does not match an EFS access point ARN/);
   });
 });

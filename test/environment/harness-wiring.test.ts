@@ -17,8 +17,8 @@ describe('Harness environment', () => {
     const repo = ecr.Repository.fromRepositoryArn(stack, 'Repo', 'arn:aws:ecr:us-east-1:123456789012:repository/agent');
     const { harness } = newHarness({
       memory: HarnessMemory.disabled(),
-      network: HarnessNetworkConfiguration.usingVpc(stack, { vpc }),
-      filesystems: [HarnessFilesystem.sessionStorage('/mnt/session'), HarnessFilesystem.efsAccessPoint(ap, '/mnt/shared')],
+      network: HarnessNetworkConfiguration.vpc(stack, { vpc }),
+      filesystems: [HarnessFilesystem.sessionStorage('/mnt/session'), HarnessFilesystem.fromEfsAccessPoint(ap, '/mnt/shared')],
       idleSessionTimeout: Duration.minutes(5),
       maxSessionLifetime: Duration.hours(4),
       containerImage: HarnessContainerImage.fromEcrRepository(repo, 'v3'),
@@ -75,7 +75,7 @@ describe('Harness environment', () => {
     const stack = createTestStack();
     const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0 });
     const ap = new efs.FileSystem(stack, 'Fs', { vpc }).addAccessPoint('Ap');
-    expect(() => newHarness({ filesystems: [HarnessFilesystem.efsAccessPoint(ap, '/mnt/x')] }, stack))
+    expect(() => newHarness({ filesystems: [HarnessFilesystem.fromEfsAccessPoint(ap, '/mnt/x')] }, stack))
       .toThrow(/filesystems\[0\]: a efsAccessPoint mount needs VPC networking/);
   });
 

@@ -15,7 +15,7 @@ describe('renderEnvironment', () => {
 
   test('public network renders PUBLIC without connections', () => {
     const fake = createFakeHarness();
-    const env = renderEnvironment(fake.ctx, { network: HarnessNetworkConfiguration.usingPublicNetwork() });
+    const env = renderEnvironment(fake.ctx, { network: HarnessNetworkConfiguration.publicNetwork() });
     expect(env).toEqual({ environment: { agentCoreRuntimeEnvironment: { networkConfiguration: { networkMode: 'PUBLIC' } } }, connections: undefined });
     fake.resource.environment = env.environment;
     fake.template();
@@ -24,7 +24,7 @@ describe('renderEnvironment', () => {
   test('VPC renders the selected subnets and a created security group, and exposes connections', () => {
     const fake = createFakeHarness();
     const vpc = new ec2.Vpc(fake.stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
-    const env = renderEnvironment(fake.ctx, { network: HarnessNetworkConfiguration.usingVpc(fake.stack, { vpc }) });
+    const env = renderEnvironment(fake.ctx, { network: HarnessNetworkConfiguration.vpc(fake.stack, { vpc }) });
     fake.resource.environment = env.environment;
     const template = fake.template();
     const sgs = template.findResources('AWS::EC2::SecurityGroup');
@@ -50,7 +50,7 @@ describe('renderEnvironment', () => {
       vpcId: 'vpc-12345678', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-12345678'],
     });
     const sg = ec2.SecurityGroup.fromSecurityGroupId(fake.stack, 'Sg', 'sg-12345678');
-    const env = renderEnvironment(fake.ctx, { network: HarnessNetworkConfiguration.usingVpc(fake.stack, { vpc, securityGroups: [sg] }) });
+    const env = renderEnvironment(fake.ctx, { network: HarnessNetworkConfiguration.vpc(fake.stack, { vpc, securityGroups: [sg] }) });
     expect(env.environment?.agentCoreRuntimeEnvironment).toEqual({
       networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['subnet-12345678'], securityGroups: ['sg-12345678'] } },
       filesystemConfigurations: undefined,
@@ -65,28 +65,28 @@ describe('renderEnvironment', () => {
       availabilityZones: ['us-east-1a'],
       privateSubnetIds: Array.from({ length: 17 }, (_, i) => `subnet-1234567${i.toString(16)}0`),
     });
-    expect(() => HarnessNetworkConfiguration.usingVpc(fake.stack, { vpc, securityGroups: [] })).toThrow(/network.securityGroups: is empty/);
-    expect(() => HarnessNetworkConfiguration.usingVpc(fake.stack, { vpc })).toThrow(/network.vpcSubnets: has 17 items; it must have between 1 and 16/);
+    expect(() => HarnessNetworkConfiguration.vpc(fake.stack, { vpc, securityGroups: [] })).toThrow(/network.securityGroups: is empty/);
+    expect(() => HarnessNetworkConfiguration.vpc(fake.stack, { vpc })).toThrow(/network.vpcSubnets: has 17 items; it must have between 1 and 16/);
   });
 
   test('fails for a malformed subnet id', () => {
     const fake = createFakeHarness();
     const vpc = ec2.Vpc.fromVpcAttributes(fake.stack, 'Vpc', { vpcId: 'vpc-12345678', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-1'] });
-    expect(() => HarnessNetworkConfiguration.usingVpc(fake.stack, { vpc })).toThrow(/network.vpcSubnets\[0\]: "subnet-1" does not match a subnet id/);
+    expect(() => HarnessNetworkConfiguration.vpc(fake.stack, { vpc })).toThrow(/network.vpcSubnets\[0\]: "subnet-1" does not match a subnet id/);
   });
 
   describe('filesystems', () => {
-    const vpcNetwork = (fake: ReturnType<typeof createFakeHarness>) => HarnessNetworkConfiguration.usingVpc(fake.stack, {
+    const vpcNetwork = (fake: ReturnType<typeof createFakeHarness>) => HarnessNetworkConfiguration.vpc(fake.stack, {
       vpc: ec2.Vpc.fromVpcAttributes(fake.stack, 'Vpc', { vpcId: 'vpc-12345678', availabilityZones: ['us-east-1a'], privateSubnetIds: ['subnet-12345678'] }),
       securityGroups: [ec2.SecurityGroup.fromSecurityGroupId(fake.stack, 'Sg', 'sg-12345678')],
     });
 
     test('fails for an S3 Files mount without VPC', () => {
       const fake = createFakeHarness();
-      expect(() => renderEnvironment(fake.ctx, { filesystems: [HarnessFilesystem.s3FilesAccessPoint(S3F_AP(1), '/mnt/a')] }))
+      expect(() => renderEnvironment(fake.ctx, { filesystems: [HarnessFilesystem.fromS3FilesAccessPointArn(S3F_AP(1), '/mnt/a')] }))
         .toThrow(/filesystems\[0\]: a s3FilesAccessPoint mount needs VPC networking/);
       expect(() => renderEnvironment(fake.ctx, {
-        network: HarnessNetworkConfiguration.usingPublicNetwork(), filesystems: [HarnessFilesystem.s3FilesAccessPoint(S3F_AP(1), '/mnt/a')],
+        network: HarnessNetworkConfiguration.publicNetwork(), filesystems: [HarnessFilesystem.fromS3FilesAccessPointArn(S3F_AP(1), '/mnt/a')],
       })).toThrow(/needs VPC networking/);
     });
 
@@ -94,7 +94,7 @@ describe('renderEnvironment', () => {
       const fake = createFakeHarness();
       expect(() => renderEnvironment(fake.ctx, {
         network: vpcNetwork(fake),
-        filesystems: [HarnessFilesystem.sessionStorage('/mnt/a'), HarnessFilesystem.s3FilesAccessPoint(S3F_AP(1), '/mnt/a/')],
+        filesystems: [HarnessFilesystem.sessionStorage('/mnt/a'), HarnessFilesystem.fromS3FilesAccessPointArn(S3F_AP(1), '/mnt/a/')],
       })).toThrow(/filesystems\[1\].mountPath: "\/mnt\/a\/" is already used by filesystems\[0\]/);
     });
 
@@ -103,13 +103,13 @@ describe('renderEnvironment', () => {
       expect(() => renderEnvironment(fake.ctx, { filesystems: [HarnessFilesystem.sessionStorage('/mnt/a'), HarnessFilesystem.sessionStorage('/mnt/b')] }))
         .toThrow(/filesystems: has 2 sessionStorage mounts; at most 1 are allowed/);
       expect(() => renderEnvironment(fake.ctx, {
-        network: vpcNetwork(fake), filesystems: [1, 2, 3].map(n => HarnessFilesystem.s3FilesAccessPoint(S3F_AP(n), `/mnt/s${n}`)),
+        network: vpcNetwork(fake), filesystems: [1, 2, 3].map(n => HarnessFilesystem.fromS3FilesAccessPointArn(S3F_AP(n), `/mnt/s${n}`)),
       })).toThrow(/filesystems: has 3 s3FilesAccessPoint mounts; at most 2/);
     });
 
     test('fails for six mounts', () => {
       const fake = createFakeHarness();
-      const six = [HarnessFilesystem.sessionStorage('/mnt/a'), ...[1, 2, 3, 4, 5].map(n => HarnessFilesystem.s3FilesAccessPoint(S3F_AP(n), `/mnt/s${n}`))];
+      const six = [HarnessFilesystem.sessionStorage('/mnt/a'), ...[1, 2, 3, 4, 5].map(n => HarnessFilesystem.fromS3FilesAccessPointArn(S3F_AP(n), `/mnt/s${n}`))];
       expect(() => renderEnvironment(fake.ctx, { network: vpcNetwork(fake), filesystems: six })).toThrow(/filesystems: has 6 mounts; at most 5/);
     });
   });

@@ -27,14 +27,14 @@ interface Case {
 const CASES: Record<string, Case> = {
   // ctx.addToRolePolicy: the harness's inline policy.
   'a skill (addToRolePolicy)': {
-    option: stack => HarnessSkill.s3(s3.Bucket.fromBucketName(stack, 'B', 'my-skills'), 'skills/weather/'),
+    option: stack => HarnessSkill.fromBucket(s3.Bucket.fromBucketName(stack, 'B', 'my-skills'), 'skills/weather/'),
     bind: (fake, skill: HarnessSkill) => { fake.resource.skills = [skill._bind(fake.ctx)]; },
     props: skill => ({ skills: [skill] }),
     reads: 'role',
   },
   // ctx.grantee: aws-cdk-lib grants, the role's default policy.
   'a Lambda hook (grantee)': {
-    option: stack => HarnessHook.beforeInvocation('check', HookTarget.lambda(new lambda.Function(stack, 'Guard', {
+    option: stack => HarnessHook.beforeInvocation('check', HookTarget.fromFunction(new lambda.Function(stack, 'Guard', {
       runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
     }))),
     bind: (fake, hook: HarnessHook) => { fake.resource.hooks = [hook._bind(fake.ctx)]; },

@@ -75,7 +75,7 @@ describe('generated harness name', () => {
 
   test('does not change when the public network, the service default, is stated explicitly', () => {
     const implicit = renderedName(stack => newHarness({}, stack));
-    const explicit = renderedName(stack => newHarness({ network: HarnessNetworkConfiguration.usingPublicNetwork() }, stack));
+    const explicit = renderedName(stack => newHarness({ network: HarnessNetworkConfiguration.publicNetwork() }, stack));
     expect(explicit).toEqual(implicit);
   });
 
@@ -83,7 +83,7 @@ describe('generated harness name', () => {
     const implicit = renderedName(stack => newHarness({}, stack));
     const inVpc = renderedName(stack => {
       const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0, maxAzs: 2 });
-      newHarness({ network: HarnessNetworkConfiguration.usingVpc(stack, { vpc }) }, stack);
+      newHarness({ network: HarnessNetworkConfiguration.vpc(stack, { vpc }) }, stack);
     });
     expect(inVpc).not.toEqual(implicit);
   });

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { expectNoUnscopedStar } from './helpers';
 import {
-  BedrockApiFormat, Harness, HarnessMemory, HarnessModel, HarnessSystemPrompt, HarnessTruncation,
+  BedrockApiFormat, Harness, HarnessMemory, HarnessModel, HarnessSystemPrompt, HarnessTruncation, HarnessApiKey,
 } from '../../src';
 import { createTestStack } from '../support/app';
 
@@ -20,7 +20,7 @@ test('snapshot: a harness with every core option', () => {
     additionalModels: [
       HarnessModel.gemini({
         modelId: 'gemini-2.5-pro',
-        apiKeyArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/gemini',
+        apiKey: HarnessApiKey.fromCredentialProviderArn('arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/gemini'),
       }),
     ],
     systemPrompt: HarnessSystemPrompt.fromText('You are a careful assistant.'),

@@ -49,7 +49,7 @@ describe('a retained harness keeps what it needs to run', () => {
   test('a gateway in the same stack that would be deleted under a retained harness is named in a warning', () => {
     const stack = createTestStack();
     const gateway = new agentcore.Gateway(stack, 'Gw', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
-    newHarness({ tools: [HarnessTool.gateway(gateway)] }, stack);
+    newHarness({ tools: [HarnessTool.fromGateway(gateway)] }, stack);
     Annotations.fromStack(stack).hasWarning('/TestStack/Harness',
       Match.stringLikeRegexp(`TestStack/Gw/Resource.*deleted with the stack.*\\[ack: ${WARNING}\\]`));
   });
@@ -58,12 +58,12 @@ describe('a retained harness keeps what it needs to run', () => {
     const stack = createTestStack();
     const gateway = new agentcore.Gateway(stack, 'Gw', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
     gateway.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    newHarness({ tools: [HarnessTool.gateway(gateway)] }, stack);
+    newHarness({ tools: [HarnessTool.fromGateway(gateway)] }, stack);
     Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp(WARNING));
 
     const other = createTestStack();
     const gw = new agentcore.Gateway(other, 'Gw', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
-    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.gateway(gw)] }, other);
+    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.fromGateway(gw)] }, other);
     Annotations.fromStack(other).hasNoWarning('*', Match.stringLikeRegexp(WARNING));
   });
 

@@ -21,7 +21,7 @@ describe('HarnessHook', () => {
   test('a Lambda target renders timeout and lowercase failure mode and grants invoke on that function only', () => {
     const fake = createFakeHarness();
     const fn = lambda.Function.fromFunctionArn(fake.stack, 'Fn', FN_ARN);
-    bindHooks(fake, HarnessHook.beforeToolCall('guard', HookTarget.lambda(fn, { timeout: Duration.seconds(30), failureMode: HookFailureMode.ALLOW })));
+    bindHooks(fake, HarnessHook.beforeToolCall('guard', HookTarget.fromFunction(fn, { timeout: Duration.seconds(30), failureMode: HookFailureMode.ALLOW })));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Hooks: [{ BeforeToolCall: { Name: 'guard', Target: { Lambda: { Arn: FN_ARN, TimeoutSeconds: 30, FailureMode: 'allow' } } } }],
     });
@@ -35,7 +35,7 @@ describe('HarnessHook', () => {
     const fn = new lambda.Function(fake.stack, 'Guard', {
       runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({})'),
     });
-    bindHooks(fake, HarnessHook.beforeInvocation('check', HookTarget.lambda(fn, { failureMode: HookFailureMode.DENY })));
+    bindHooks(fake, HarnessHook.beforeInvocation('check', HookTarget.fromFunction(fn, { failureMode: HookFailureMode.DENY })));
     const fnArn = { 'Fn::GetAtt': [fake.stack.getLogicalId(fn.node.defaultChild as lambda.CfnFunction), 'Arn'] };
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Hooks: [{ BeforeInvocation: { Name: 'check', Target: { Lambda: { Arn: fnArn, FailureMode: 'deny' } } } }],
@@ -47,7 +47,7 @@ describe('HarnessHook', () => {
 
   test('an SNS target grants publish on that topic only', () => {
     const fake = createFakeHarness();
-    bindHooks(fake, HarnessHook.afterInvocation('audit', HookTarget.sns(sns.Topic.fromTopicArn(fake.stack, 'T', TOPIC_ARN))));
+    bindHooks(fake, HarnessHook.afterInvocation('audit', HookTarget.fromTopic(sns.Topic.fromTopicArn(fake.stack, 'T', TOPIC_ARN))));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Hooks: [{ AfterInvocation: { Name: 'audit', Target: { Sns: { Arn: TOPIC_ARN } } } }],
     });
@@ -58,7 +58,7 @@ describe('HarnessHook', () => {
     const fake = createFakeHarness();
     const key = new kms.Key(fake.stack, 'Key');
     const topic = new sns.Topic(fake.stack, 'Topic', { masterKey: key });
-    bindHooks(fake, HarnessHook.afterInvocation('audit', HookTarget.sns(topic)));
+    bindHooks(fake, HarnessHook.afterInvocation('audit', HookTarget.fromTopic(topic)));
     expect(roleStatements(fake)).toEqual([
       { Action: 'sns:Publish', Effect: 'Allow', Resource: { Ref: fake.stack.getLogicalId(topic.node.defaultChild as sns.CfnTopic) } },
       { Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Key961B73FD', 'Arn'] } },
@@ -67,7 +67,7 @@ describe('HarnessHook', () => {
 
   test('an EventBridge target grants PutEvents on that bus only', () => {
     const fake = createFakeHarness();
-    bindHooks(fake, HarnessHook.afterToolCall('trace', HookTarget.eventBridge(events.EventBus.fromEventBusArn(fake.stack, 'B', BUS_ARN))));
+    bindHooks(fake, HarnessHook.afterToolCall('trace', HookTarget.fromEventBus(events.EventBus.fromEventBusArn(fake.stack, 'B', BUS_ARN))));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Hooks: [{ AfterToolCall: { Name: 'trace', Target: { EventBridge: { Arn: BUS_ARN } } } }],
     });
@@ -80,12 +80,12 @@ describe('HarnessHook', () => {
     ['1.5 seconds', Duration.millis(1500), /hooks.target.timeout: 1 second 500 millis is not a whole number of seconds/],
   ])('fails for a Lambda timeout of %s', (_what, timeout, error) => {
     const fake = createFakeHarness();
-    expect(() => HookTarget.lambda(lambda.Function.fromFunctionArn(fake.stack, 'Fn', FN_ARN), { timeout })).toThrow(error);
+    expect(() => HookTarget.fromFunction(lambda.Function.fromFunctionArn(fake.stack, 'Fn', FN_ARN), { timeout })).toThrow(error);
   });
 
   test('fails for an unknown failure mode', () => {
     const fake = createFakeHarness();
-    expect(() => HookTarget.lambda(lambda.Function.fromFunctionArn(fake.stack, 'Fn', FN_ARN), { failureMode: 'ALLOW' as any }))
+    expect(() => HookTarget.fromFunction(lambda.Function.fromFunctionArn(fake.stack, 'Fn', FN_ARN), { failureMode: 'ALLOW' as any }))
       .toThrow(/hooks.target.failureMode: "ALLOW" is not a HookFailureMode/);
   });
 
@@ -95,12 +95,12 @@ describe('HarnessHook', () => {
     ['with a space', 'my hook', /hooks\[my hook\].name: "my hook" does not match letters, digits, _ and -/],
   ])('fails for a name that is %s', (_what, name, error) => {
     const fake = createFakeHarness();
-    expect(() => HarnessHook.beforeInvocation(name, HookTarget.sns(sns.Topic.fromTopicArn(fake.stack, 'T', TOPIC_ARN)))).toThrow(error);
+    expect(() => HarnessHook.beforeInvocation(name, HookTarget.fromTopic(sns.Topic.fromTopicArn(fake.stack, 'T', TOPIC_ARN)))).toThrow(error);
   });
 
   test('accepts a token name', () => {
     const fake = createFakeHarness();
-    expect(() => HarnessHook.beforeInvocation(Lazy.string({ produce: () => 'x y' }), HookTarget.sns(sns.Topic.fromTopicArn(fake.stack, 'T', TOPIC_ARN)))).not.toThrow();
+    expect(() => HarnessHook.beforeInvocation(Lazy.string({ produce: () => 'x y' }), HookTarget.fromTopic(sns.Topic.fromTopicArn(fake.stack, 'T', TOPIC_ARN)))).not.toThrow();
   });
 });
 

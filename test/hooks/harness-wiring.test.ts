@@ -18,12 +18,12 @@ describe('Harness with hooks', () => {
     const fn = lambda.Function.fromFunctionArn(stack, 'Fn', FN_ARN);
     const { harness } = newHarness({
       memory: HarnessMemory.disabled(),
-      hooks: [HarnessHook.beforeToolCall('guard', HookTarget.lambda(fn, { timeout: Duration.seconds(10), failureMode: HookFailureMode.DENY }))],
+      hooks: [HarnessHook.beforeToolCall('guard', HookTarget.fromFunction(fn, { timeout: Duration.seconds(10), failureMode: HookFailureMode.DENY }))],
     }, stack);
     harness
-      .addHook(HarnessHook.beforeInvocation('start', HookTarget.sns(sns.Topic.fromTopicArn(stack, 'T', TOPIC_ARN))))
-      .addHook(HarnessHook.afterInvocation('end', HookTarget.eventBridge(events.EventBus.fromEventBusArn(stack, 'B', BUS_ARN))))
-      .addHook(HarnessHook.afterToolCall('after', HookTarget.sns(sns.Topic.fromTopicArn(stack, 'T2', TOPIC_ARN))));
+      .addHook(HarnessHook.beforeInvocation('start', HookTarget.fromTopic(sns.Topic.fromTopicArn(stack, 'T', TOPIC_ARN))))
+      .addHook(HarnessHook.afterInvocation('end', HookTarget.fromEventBus(events.EventBus.fromEventBusArn(stack, 'B', BUS_ARN))))
+      .addHook(HarnessHook.afterToolCall('after', HookTarget.fromTopic(sns.Topic.fromTopicArn(stack, 'T2', TOPIC_ARN))));
     Template.fromStack(stack).hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Hooks: [
         { BeforeToolCall: { Name: 'guard', Target: { Lambda: { Arn: FN_ARN, TimeoutSeconds: 10, FailureMode: 'deny' } } } },
@@ -42,15 +42,15 @@ describe('Harness with hooks', () => {
   test('21 hooks fail at synth', () => {
     const stack = createTestStack();
     const topic = sns.Topic.fromTopicArn(stack, 'T', TOPIC_ARN);
-    newHarness({ hooks: Array.from({ length: 21 }, (_, i) => HarnessHook.afterInvocation(`h${i}`, HookTarget.sns(topic))) }, stack);
+    newHarness({ hooks: Array.from({ length: 21 }, (_, i) => HarnessHook.afterInvocation(`h${i}`, HookTarget.fromTopic(topic))) }, stack);
     expect(() => Template.fromStack(stack)).toThrow(/hooks: has 21 hooks; a harness can have at most 20/);
   });
 
   test('a duplicate hook name added later fails at synth', () => {
     const stack = createTestStack();
     const topic = sns.Topic.fromTopicArn(stack, 'T', TOPIC_ARN);
-    const { harness } = newHarness({ hooks: [HarnessHook.afterInvocation('audit', HookTarget.sns(topic))] }, stack);
-    harness.addHook(HarnessHook.beforeToolCall('audit', HookTarget.sns(topic)));
+    const { harness } = newHarness({ hooks: [HarnessHook.afterInvocation('audit', HookTarget.fromTopic(topic))] }, stack);
+    harness.addHook(HarnessHook.beforeToolCall('audit', HookTarget.fromTopic(topic)));
     expect(() => Template.fromStack(stack)).toThrow(/hooks\[1\].name: "audit" is already used by another hook/);
   });
 });

@@ -1,7 +1,7 @@
 import { Duration, Lazy } from 'aws-cdk-lib';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { HarnessMemory, ManagedMemoryStrategy } from '../../src';
+import { HarnessMemory, HarnessMemoryStrategy } from '../../src';
 import { createFakeHarness, harnessLogicalId, postCreateStatements, roleStatements } from '../support/bind-context';
 
 // Only what an agent turn uses: no deletes, no listing of actors or sessions.
@@ -31,7 +31,7 @@ describe('HarnessMemory.managed', () => {
     const fake = createFakeHarness();
     const key = new kms.Key(fake.stack, 'Key');
     fake.resource.memory = HarnessMemory.managed({
-      strategies: [ManagedMemoryStrategy.SEMANTIC, ManagedMemoryStrategy.EPISODIC],
+      strategies: [HarnessMemoryStrategy.SEMANTIC, HarnessMemoryStrategy.EPISODIC],
       eventExpiry: Duration.days(90),
       encryptionKey: key,
     })._bind(fake.ctx);
@@ -68,7 +68,7 @@ describe('HarnessMemory.managed', () => {
     ['no strategies', { strategies: [] }, /memory.strategies: has 0 items; it must have between 1 and 4/],
     ['five strategies', { strategies: ['SEMANTIC', 'SUMMARIZATION', 'USER_PREFERENCE', 'EPISODIC', 'SEMANTIC'] }, /memory.strategies: has 5 items/],
     ['a duplicate strategy', { strategies: ['SEMANTIC', 'SEMANTIC'] }, /memory.strategies\[1\]: "SEMANTIC" is listed twice/],
-    ['an unknown strategy', { strategies: ['CUSTOM'] }, /memory.strategies\[0\]: "CUSTOM" is not a ManagedMemoryStrategy/],
+    ['an unknown strategy', { strategies: ['CUSTOM'] }, /memory.strategies\[0\]: "CUSTOM" is not a HarnessMemoryStrategy/],
     ['an expiry of 2 days', { eventExpiry: Duration.days(2) }, /memory.eventExpiry: 2 days is out of range; it must be between 3 and 365 days/],
     ['an expiry of 366 days', { eventExpiry: Duration.days(366) }, /memory.eventExpiry: 366 days is out of range/],
     ['an expiry that is not whole days', { eventExpiry: Duration.hours(100) }, /memory.eventExpiry: 4 days 4 hours is not a whole number of days/],
@@ -143,12 +143,11 @@ describe('HarnessMemory.fromMemory', () => {
   });
 
   test.each([
-    ['another partition', 'arn:aws-cn:bedrock-agentcore:cn-north-1:123456789012:memory/my_memory-abcdef1234'],
     ['a runtime ARN', 'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/my_memory-abcdef1234'],
   ])('fails for a memory ARN in %s', (_what, arn) => {
     const fake = createFakeHarness();
     const m = agentcore.Memory.fromMemoryAttributes(fake.stack, 'M', { memoryArn: arn, roleArn: 'arn:aws:iam::123456789012:role/m' });
-    expect(() => HarnessMemory.fromMemory(m)).toThrow(/memory.memory: .* does not match a memory ARN in the aws partition/);
+    expect(() => HarnessMemory.fromMemory(m)).toThrow(/memory.memory: .* does not match a memory ARN/);
   });
 });
 

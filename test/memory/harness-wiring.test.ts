@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { HarnessMemory, ManagedMemoryStrategy } from '../../src';
+import { HarnessMemory, HarnessMemoryStrategy } from '../../src';
 import { newHarness } from '../harness/helpers';
 import { createTestStack } from '../support/app';
 import { harnessPostCreateStatements, optionStatements } from '../support/option-statements';
@@ -36,7 +36,7 @@ describe('Harness with memory', () => {
     const stack = createTestStack();
     newHarness({
       memory: HarnessMemory.managed({
-        strategies: [ManagedMemoryStrategy.USER_PREFERENCE],
+        strategies: [HarnessMemoryStrategy.USER_PREFERENCE],
         eventExpiry: Duration.days(7),
         encryptionKey: kms.Key.fromKeyArn(stack, 'K', 'arn:aws:kms:us-east-1:123456789012:key/12345678-1234-1234-1234-123456789012'),
       }),

@@ -2,7 +2,7 @@ import { Lazy } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { ApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Stack } from 'aws-cdk-lib/core';
-import { BedrockApiFormat, HarnessMemory, HarnessModel, OpenAiApiFormat } from '../../src';
+import { BedrockApiFormat, HarnessApiKey, HarnessMemory, HarnessModel, OpenAiApiFormat } from '../../src';
 import { arn, BASE_STATEMENTS, expectNoUnscopedStar, harnessProperties, newHarness, roleStatements } from '../harness/helpers';
 import { createTestStack } from '../support/app';
 
@@ -118,7 +118,7 @@ describe('API-key models', () => {
     newHarness({
       model: HarnessModel.openAi({
         modelId: 'gpt-5',
-        apiKey,
+        apiKey: HarnessApiKey.fromCredentialProvider(apiKey),
         apiFormat: OpenAiApiFormat.RESPONSES,
         apiBase: 'https://proxy.example.com/v1',
         temperature: 1,
@@ -162,7 +162,7 @@ describe('API-key models', () => {
   test('Gemini with a provider ARN gets explicit statements scoped to that provider and its own secret', () => {
     const geminiArn = 'arn:aws:bedrock-agentcore:eu-west-1:210987654321:token-vault/myvault/apikeycredentialprovider/gemini';
     const { stack } = newHarness({
-      model: HarnessModel.gemini({ modelId: 'gemini-2.5-pro', apiKeyArn: geminiArn, topK: 40 }),
+      model: HarnessModel.gemini({ modelId: 'gemini-2.5-pro', apiKey: HarnessApiKey.fromCredentialProviderArn(geminiArn), topK: 40 }),
       memory: HarnessMemory.disabled(),
     });
     expect(harnessProperties(stack).Model).toEqual({
@@ -213,7 +213,7 @@ describe('API-key models', () => {
   });
 
   test('LiteLLM with another provider gets only its key', () => {
-    const statements = modelStatements(HarnessModel.liteLlm({ modelId: 'anthropic/claude-sonnet-4-6', apiKeyArn: PROVIDER_ARN }));
+    const statements = modelStatements(HarnessModel.liteLlm({ modelId: 'anthropic/claude-sonnet-4-6', apiKey: HarnessApiKey.fromCredentialProviderArn(PROVIDER_ARN) }));
     expect(statements.map(s => s.Action)).toEqual(['bedrock-agentcore:GetResourceApiKey', ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']]);
   });
 });
@@ -224,7 +224,7 @@ describe('additional models', () => {
     newHarness({
       additionalModels: [
         HarnessModel.bedrock({ modelId: 'global.anthropic.claude-opus-4-6', apiFormat: BedrockApiFormat.RESPONSES }),
-        HarnessModel.openAi({ modelId: 'gpt-5', apiKey: importedProvider(stack) }),
+        HarnessModel.openAi({ modelId: 'gpt-5', apiKey: HarnessApiKey.fromCredentialProvider(importedProvider(stack)) }),
       ],
       memory: HarnessMemory.disabled(),
     }, stack);

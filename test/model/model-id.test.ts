@@ -1,12 +1,12 @@
-import { HarnessModel } from '../../src';
+import { HarnessApiKey, HarnessModel } from '../../src';
 import { newHarness } from '../harness/helpers';
 
 const KEY_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/key';
 const PROFILE_ARN = 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123def456';
 
 const bedrock = (modelId: string) => HarnessModel.bedrock({ modelId });
-const openAi = (modelId: string) => HarnessModel.openAi({ modelId, apiKeyArn: KEY_ARN });
-const gemini = (modelId: string) => HarnessModel.gemini({ modelId, apiKeyArn: KEY_ARN });
+const openAi = (modelId: string) => HarnessModel.openAi({ modelId, apiKey: HarnessApiKey.fromCredentialProviderArn(KEY_ARN) });
+const gemini = (modelId: string) => HarnessModel.gemini({ modelId, apiKey: HarnessApiKey.fromCredentialProviderArn(KEY_ARN) });
 const liteLlm = (modelId: string) => HarnessModel.liteLlm({ modelId });
 
 describe('model ids follow each provider\'s documented form', () => {

@@ -12,7 +12,7 @@ import { envOf, rolePairs, toPermissionInput } from './role-vs-module';
 import {
   BedrockApiFormat, GatewayOutboundAuth, Harness, HarnessContainerImage, HarnessFilesystem, HarnessHook, HarnessMemory, HarnessModel,
   HarnessNetworkConfiguration, HarnessProps,
-  HarnessSkill, HarnessSystemPrompt, HarnessTool, HookTarget,
+  HarnessSkill, HarnessSystemPrompt, HarnessTool, HookTarget, HarnessApiKey,
 } from '../../src';
 import { requiredPermissions } from '../../src/permissions/private/required-permissions';
 import { createTestStack } from '../support/app';
@@ -50,13 +50,13 @@ const SCENARIOS: Record<string, {
   'application inference profile, and additional models with API keys in other vaults and accounts': {
     props: () => ({
       model: HarnessModel.bedrock({ modelId: 'arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123' }),
-      additionalModels: [HarnessModel.openAi({ modelId: 'gpt-5', apiKeyArn: OPENAI_KEY }), HarnessModel.gemini({ modelId: 'gemini-2.5-pro', apiKeyArn: GEMINI_KEY })],
+      additionalModels: [HarnessModel.openAi({ modelId: 'gpt-5', apiKey: HarnessApiKey.fromCredentialProviderArn(OPENAI_KEY) }), HarnessModel.gemini({ modelId: 'gemini-2.5-pro', apiKey: HarnessApiKey.fromCredentialProviderArn(GEMINI_KEY) })],
       memory: HarnessMemory.disabled(),
     }),
     additionalModels: [{ openAiModelConfig: { apiKeyArn: OPENAI_KEY } }, { geminiModelConfig: { apiKeyArn: GEMINI_KEY } }],
   },
   'OpenAI model with an API key': {
-    props: () => ({ model: HarnessModel.openAi({ modelId: 'gpt-5', apiKeyArn: OPENAI_KEY }), memory: HarnessMemory.disabled() }),
+    props: () => ({ model: HarnessModel.openAi({ modelId: 'gpt-5', apiKey: HarnessApiKey.fromCredentialProviderArn(OPENAI_KEY) }), memory: HarnessMemory.disabled() }),
   },
   'every tool type, gateways with IAM and without auth': {
     props: () => ({
@@ -68,7 +68,7 @@ const SCENARIOS: Record<string, {
         }),
         HarnessTool.browser(),
         HarnessTool.codeInterpreter(),
-        HarnessTool.remoteMcp('https://mcp.example.com/mcp', { name: 'remote' }),
+        HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', { name: 'remote' }),
       ],
     }),
   },
@@ -77,9 +77,9 @@ const SCENARIOS: Record<string, {
       model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
       memory: HarnessMemory.disabled(),
       hooks: [
-        HarnessHook.beforeToolCall('guard', HookTarget.lambda(lambda.Function.fromFunctionArn(stack, 'Fn', 'arn:aws:lambda:us-east-1:123456789012:function:guard'))),
-        HarnessHook.afterInvocation('audit', HookTarget.sns(sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:123456789012:audit'))),
-        HarnessHook.afterToolCall('events', HookTarget.eventBridge(events.EventBus.fromEventBusArn(stack, 'Bus', 'arn:aws:events:us-east-1:123456789012:event-bus/agents'))),
+        HarnessHook.beforeToolCall('guard', HookTarget.fromFunction(lambda.Function.fromFunctionArn(stack, 'Fn', 'arn:aws:lambda:us-east-1:123456789012:function:guard'))),
+        HarnessHook.afterInvocation('audit', HookTarget.fromTopic(sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:123456789012:audit'))),
+        HarnessHook.afterToolCall('events', HookTarget.fromEventBus(events.EventBus.fromEventBusArn(stack, 'Bus', 'arn:aws:events:us-east-1:123456789012:event-bus/agents'))),
       ],
     }),
   },
@@ -89,15 +89,15 @@ const SCENARIOS: Record<string, {
       return {
         model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
         tools: [
-          HarnessTool.gateway(agentcore.Gateway.fromGatewayAttributes(stack, 'Gw', {
+          HarnessTool.fromGateway(agentcore.Gateway.fromGatewayAttributes(stack, 'Gw', {
             gatewayArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/github-abc1234567', gatewayId: 'github-abc1234567', gatewayName: 'github', role,
           }), {
             name: 'github',
-            outboundAuth: GatewayOutboundAuth.oauth(agentcore.OAuth2CredentialProvider.fromOAuth2CredentialProviderAttributes(stack, 'OAuth', {
+            outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(agentcore.OAuth2CredentialProvider.fromOAuth2CredentialProviderAttributes(stack, 'OAuth', {
               credentialProviderArn: OAUTH, credentialProviderVendor: 'GithubOauth2', clientSecretArn: OAUTH_SECRET,
             }), { scopes: ['repo'] }),
           }),
-          HarnessTool.gateway(agentcore.Gateway.fromGatewayAttributes(stack, 'IamGw', {
+          HarnessTool.fromGateway(agentcore.Gateway.fromGatewayAttributes(stack, 'IamGw', {
             gatewayArn: GATEWAY, gatewayId: 'search-abc1234567', gatewayName: 'search', role,
           }), { name: 'search' }),
           HarnessTool.browser({
@@ -111,10 +111,10 @@ const SCENARIOS: Record<string, {
             }),
           }),
         ],
-        skills: [HarnessSkill.git('https://github.com/example/skills.git', {
-          credential: agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(stack, 'GitKey', {
+        skills: [HarnessSkill.fromGitRepository('https://github.com/example/skills.git', {
+          credential: HarnessApiKey.fromCredentialProvider(agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(stack, 'GitKey', {
             credentialProviderArn: GIT_KEY, apiKeySecretArn: GIT_SECRET,
-          }),
+          })),
         })],
         memory: HarnessMemory.fromMemory(agentcore.Memory.fromMemoryAttributes(stack, 'Memory', {
           memoryArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:memory/agent_memory-a1b2c3d4e5', roleArn: role.roleArn,
@@ -135,10 +135,10 @@ const SCENARIOS: Record<string, {
       return {
         model: HarnessModel.bedrock({ modelId: 'anthropic.claude-sonnet-4-6' }),
         memory: HarnessMemory.disabled(),
-        network: HarnessNetworkConfiguration.usingVpc(stack, { vpc }),
+        network: HarnessNetworkConfiguration.vpc(stack, { vpc }),
         filesystems: [
-          HarnessFilesystem.efsAccessPoint(accessPoint, '/mnt/shared'),
-          HarnessFilesystem.s3FilesAccessPoint('arn:aws:s3files:us-east-1:123456789012:file-system/fs-0123456789abcdef0/access-point/fsap-0123456789abcdef0', '/mnt/s3'),
+          HarnessFilesystem.fromEfsAccessPoint(accessPoint, '/mnt/shared'),
+          HarnessFilesystem.fromS3FilesAccessPointArn('arn:aws:s3files:us-east-1:123456789012:file-system/fs-0123456789abcdef0/access-point/fsap-0123456789abcdef0', '/mnt/s3'),
         ],
       };
     },

@@ -53,7 +53,7 @@ describe('HarnessPromotionStep evaluationGate', () => {
   test('a configuration of the stage: its id reaches the command through a stack output; the role reads only its result log group', () => {
     const { pipelineStack, agentStack, step } = pipelineWith((stack) => ({
       onlineEvaluationConfig: stagingConfig(stack),
-      minScores: [HELPFUL, EvaluatorThreshold.of('Builtin.Correctness', 0.7)],
+      minScores: [HELPFUL, EvaluatorThreshold.fromEvaluatorId('Builtin.Correctness', 0.7)],
     }));
     const template = Template.fromStack(pipelineStack);
     expect(buildCommands(template)).toEqual([
@@ -85,7 +85,7 @@ describe('HarnessPromotionStep evaluationGate', () => {
   test('an imported configuration: its literal id goes into the command and scopes the permission exactly', () => {
     const { pipelineStack, agentStack } = pipelineWith((stack) => ({
       onlineEvaluationConfig: agentcore.OnlineEvaluationConfig.fromOnlineEvaluationConfigId(stack, 'Quality', 'staging_quality-a1B2c3D4e5'),
-      minScores: [EvaluatorThreshold.of('arn:aws:bedrock-agentcore:us-east-1:123456789012:evaluator/tone-AbCdEfGhIj', 0.65)],
+      minScores: [EvaluatorThreshold.fromEvaluatorId('arn:aws:bedrock-agentcore:us-east-1:123456789012:evaluator/tone-AbCdEfGhIj', 0.65)],
       window: Duration.days(7),
       minSessions: 25,
     }));
@@ -128,13 +128,13 @@ describe('HarnessPromotionStep evaluationGate', () => {
     });
     test.each<[string, Partial<PromotionEvaluationGateOptions>, RegExp]>([
       ['no threshold', { minScores: [] }, /^evaluationGate\.minScores: has 0 thresholds; give 1 to 10/],
-      ['eleven thresholds', { minScores: Array.from({ length: 11 }, (_, i) => EvaluatorThreshold.of(`Builtin.E${i}`, 0.5)) }, /^evaluationGate\.minScores: has 11 thresholds/],
-      ['a score above 1', { minScores: [EvaluatorThreshold.of('Builtin.Helpfulness', 1.2)] }, /^evaluationGate\.minScores\[0\]\.minScore: 1\.2 must be a score from 0 to 1/],
-      ['a negative score', { minScores: [HELPFUL, EvaluatorThreshold.of('Builtin.Correctness', -0.1)] }, /^evaluationGate\.minScores\[1\]\.minScore: -0\.1 must be/],
-      ['a NaN score', { minScores: [EvaluatorThreshold.of('Builtin.Helpfulness', NaN)] }, /^evaluationGate\.minScores\[0\]\.minScore: NaN must be/],
-      ['a bare evaluator name', { minScores: [EvaluatorThreshold.of('Helpfulness', 0.5)] }, /^evaluationGate\.minScores\[0\]\.evaluatorId: "Helpfulness" is not an evaluator; give Builtin\.<Name>/],
-      ['a malformed custom id', { minScores: [EvaluatorThreshold.of('tone-short', 0.5)] }, /^evaluationGate\.minScores\[0\]\.evaluatorId: "tone-short" is not an evaluator/],
-      ['a duplicate', { minScores: [HELPFUL, EvaluatorThreshold.of('Builtin.Helpfulness', 0.5)] }, /^evaluationGate\.minScores\[1\]\.evaluatorId: "Builtin\.Helpfulness" has two thresholds/],
+      ['eleven thresholds', { minScores: Array.from({ length: 11 }, (_, i) => EvaluatorThreshold.fromEvaluatorId(`Builtin.E${i}`, 0.5)) }, /^evaluationGate\.minScores: has 11 thresholds/],
+      ['a score above 1', { minScores: [EvaluatorThreshold.fromEvaluatorId('Builtin.Helpfulness', 1.2)] }, /^evaluationGate\.minScores\[0\]\.minScore: 1\.2 must be a score from 0 to 1/],
+      ['a negative score', { minScores: [HELPFUL, EvaluatorThreshold.fromEvaluatorId('Builtin.Correctness', -0.1)] }, /^evaluationGate\.minScores\[1\]\.minScore: -0\.1 must be/],
+      ['a NaN score', { minScores: [EvaluatorThreshold.fromEvaluatorId('Builtin.Helpfulness', NaN)] }, /^evaluationGate\.minScores\[0\]\.minScore: NaN must be/],
+      ['a bare evaluator name', { minScores: [EvaluatorThreshold.fromEvaluatorId('Helpfulness', 0.5)] }, /^evaluationGate\.minScores\[0\]\.evaluatorId: "Helpfulness" is not an evaluator; give Builtin\.<Name>/],
+      ['a malformed custom id', { minScores: [EvaluatorThreshold.fromEvaluatorId('tone-short', 0.5)] }, /^evaluationGate\.minScores\[0\]\.evaluatorId: "tone-short" is not an evaluator/],
+      ['a duplicate', { minScores: [HELPFUL, EvaluatorThreshold.fromEvaluatorId('Builtin.Helpfulness', 0.5)] }, /^evaluationGate\.minScores\[1\]\.evaluatorId: "Builtin\.Helpfulness" has two thresholds/],
       ['a window under 5 minutes', { window: Duration.minutes(4) }, /^evaluationGate\.window: 4 minutes must be a whole number of minutes from 5 minutes to 30 days/],
       ['a window over 30 days', { window: Duration.days(31) }, /^evaluationGate\.window: 31 days must be/],
       ['a window of fractional minutes', { window: Duration.seconds(390) }, /^evaluationGate\.window: 6 minutes 30 seconds must be/],

@@ -3,7 +3,7 @@ import { Lazy } from 'aws-cdk-lib';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { HarnessSkill } from '../../src';
+import { HarnessApiKey, HarnessSkill } from '../../src';
 import { createFakeHarness, harnessLogicalId, roleStatements } from '../support/bind-context';
 
 const API_KEY_ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/github';
@@ -35,10 +35,10 @@ describe('HarnessSkill.aws', () => {
   });
 });
 
-describe('HarnessSkill.git', () => {
+describe('HarnessSkill.fromGitRepository', () => {
   test('a public repository renders url and path and grants nothing', () => {
     const fake = createFakeHarness();
-    bindSkills(fake, HarnessSkill.git('https://github.com/anthropics/skills.git', { path: 'document-skills/pdf' }));
+    bindSkills(fake, HarnessSkill.fromGitRepository('https://github.com/anthropics/skills.git', { path: 'document-skills/pdf' }));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Skills: [{ Git: { Url: 'https://github.com/anthropics/skills.git', Path: 'document-skills/pdf' } }],
     });
@@ -51,7 +51,7 @@ describe('HarnessSkill.git', () => {
     const credential = agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(fake.stack, 'Cred', {
       credentialProviderArn: API_KEY_ARN, apiKeySecretArn: secretArn,
     });
-    bindSkills(fake, HarnessSkill.git('https://github.com/acme/private-skills', { credential, username: 'x-access-token' }));
+    bindSkills(fake, HarnessSkill.fromGitRepository('https://github.com/acme/private-skills', { credential: HarnessApiKey.fromCredentialProvider(credential), username: 'x-access-token' }));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Skills: [{ Git: { Url: 'https://github.com/acme/private-skills', Auth: { CredentialArn: API_KEY_ARN, Username: 'x-access-token' } } }],
     });
@@ -79,11 +79,32 @@ describe('HarnessSkill.git', () => {
     ['too short', 'https:/', /skills.git.url: "https:\/" is 7 characters long; it must be at least 8/],
     ['too long', `https://${'a'.repeat(16376)}`, /skills.git.url: .* at most 16383/],
   ])('fails for a URL with %s', (_what, url, error) => {
-    expect(() => HarnessSkill.git(url)).toThrow(error);
+    expect(() => HarnessSkill.fromGitRepository(url)).toThrow(error);
   });
 
   test('fails for a username without credential', () => {
-    expect(() => HarnessSkill.git('https://github.com/a/b', { username: 'u' })).toThrow(/skills.git.username: "u" is set without a credential/);
+    expect(() => HarnessSkill.fromGitRepository('https://github.com/a/b', { username: 'u' })).toThrow(/skills.git.username: "u" is set without a credential/);
+  });
+
+  test('a credential given by ARN renders that ARN and grants that provider and the secret named after it', () => {
+    const fake = createFakeHarness();
+    bindSkills(fake, HarnessSkill.fromGitRepository('https://github.com/acme/private-skills', { credential: HarnessApiKey.fromCredentialProviderArn(API_KEY_ARN) }));
+    fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
+      Skills: [{ Git: { Url: 'https://github.com/acme/private-skills', Auth: { CredentialArn: API_KEY_ARN } } }],
+    });
+    const statements = roleStatements(fake);
+    expect(statements[0].Resource[0]).toBe(API_KEY_ARN);
+    expect(statements[1]).toEqual({
+      Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      Effect: 'Allow',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/apikey/github-??????']] },
+    });
+  });
+
+  test('fails for a credential ARN that is not an API-key provider', () => {
+    expect(() => HarnessSkill.fromGitRepository('https://github.com/a/b', {
+      credential: HarnessApiKey.fromCredentialProviderArn('arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github'),
+    })).toThrow(/skills.git.credential: .* does not match an API-key credential provider ARN/);
   });
 
   test('fails for a credential that is not an API-key provider', () => {
@@ -91,19 +112,19 @@ describe('HarnessSkill.git', () => {
     const credential = agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(fake.stack, 'Cred', {
       credentialProviderArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github',
     });
-    expect(() => HarnessSkill.git('https://github.com/a/b', { credential })).toThrow(/skills.git.credential: .* does not match an API-key credential provider ARN/);
+    expect(() => HarnessSkill.fromGitRepository('https://github.com/a/b', { credential: HarnessApiKey.fromCredentialProvider(credential) })).toThrow(/skills.git.credential: .* does not match an API-key credential provider ARN/);
   });
 
   test('accepts a token URL', () => {
-    expect(() => HarnessSkill.git(Lazy.string({ produce: () => 'x' }))).not.toThrow();
+    expect(() => HarnessSkill.fromGitRepository(Lazy.string({ produce: () => 'x' }))).not.toThrow();
   });
 });
 
-describe('HarnessSkill.s3', () => {
+describe('HarnessSkill.fromBucket', () => {
   test('renders the URI and grants read on that prefix only', () => {
     const fake = createFakeHarness();
     const bucket = s3.Bucket.fromBucketName(fake.stack, 'B', 'my-skills');
-    bindSkills(fake, HarnessSkill.s3(bucket, 'skills/weather/'));
+    bindSkills(fake, HarnessSkill.fromBucket(bucket, 'skills/weather/'));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', { Skills: [{ S3: { Uri: 's3://my-skills/skills/weather/' } }] });
     const arn = (suffix: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:s3:::my-skills${suffix}`]] });
     expect(roleStatements(fake)).toEqual([
@@ -116,7 +137,7 @@ describe('HarnessSkill.s3', () => {
     const fake = createFakeHarness();
     const key = new kms.Key(fake.stack, 'Key');
     const bucket = new s3.Bucket(fake.stack, 'Bucket', { encryptionKey: key });
-    bindSkills(fake, HarnessSkill.s3(bucket, 'skills/'));
+    bindSkills(fake, HarnessSkill.fromBucket(bucket, 'skills/'));
     expect(roleStatements(fake)).toContainEqual({ Action: 'kms:Decrypt', Effect: 'Allow', Resource: { 'Fn::GetAtt': ['Key961B73FD', 'Arn'] } });
   });
 
@@ -125,14 +146,14 @@ describe('HarnessSkill.s3', () => {
     ['a wildcard', 'skills/*', /skills.s3.prefix: "skills\/\*" contains a wildcard/],
   ])('fails for a prefix with %s', (_what, prefix, error) => {
     const fake = createFakeHarness();
-    expect(() => HarnessSkill.s3(s3.Bucket.fromBucketName(fake.stack, 'B', 'bucket-b'), prefix)).toThrow(error);
+    expect(() => HarnessSkill.fromBucket(s3.Bucket.fromBucketName(fake.stack, 'B', 'bucket-b'), prefix)).toThrow(error);
   });
 });
 
-describe('HarnessSkill.path', () => {
+describe('HarnessSkill.fromContainerPath', () => {
   test('renders the path', () => {
     const fake = createFakeHarness();
-    bindSkills(fake, HarnessSkill.path('/opt/skills/weather'));
+    bindSkills(fake, HarnessSkill.fromContainerPath('/opt/skills/weather'));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', { Skills: [{ Path: '/opt/skills/weather' }] });
   });
 
@@ -140,7 +161,7 @@ describe('HarnessSkill.path', () => {
     ['empty', '', /skills.path: "" is 0 characters long/],
     ['too long', 'a'.repeat(4097), /skills.path: .* at most 4096/],
   ])('fails for a path that is %s', (_what, p, error) => {
-    expect(() => HarnessSkill.path(p)).toThrow(error);
+    expect(() => HarnessSkill.fromContainerPath(p)).toThrow(error);
   });
 });
 
@@ -206,9 +227,9 @@ describe('every skill factory', () => {
     const fake = createFakeHarness();
     const rendered = bindSkills(fake,
       HarnessSkill.aws(),
-      HarnessSkill.git('https://github.com/a/b'),
-      HarnessSkill.s3(s3.Bucket.fromBucketName(fake.stack, 'B', 'bucket-b'), 'x/'),
-      HarnessSkill.path('/opt/skills'),
+      HarnessSkill.fromGitRepository('https://github.com/a/b'),
+      HarnessSkill.fromBucket(s3.Bucket.fromBucketName(fake.stack, 'B', 'bucket-b'), 'x/'),
+      HarnessSkill.fromContainerPath('/opt/skills'),
       HarnessSkill.fromAsset(FIXTURE));
     expect(rendered.map(r => Object.entries(r).filter(([, v]) => v !== undefined).map(([k]) => k)))
       .toEqual([['awsSkills'], ['git'], ['s3'], ['path'], ['s3']]);

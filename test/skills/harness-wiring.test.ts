@@ -2,7 +2,7 @@ import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { HarnessMemory, HarnessSkill } from '../../src';
+import { HarnessApiKey, HarnessMemory, HarnessSkill } from '../../src';
 import { newHarness } from '../harness/helpers';
 import { createTestStack } from '../support/app';
 import { optionStatements } from '../support/option-statements';
@@ -19,10 +19,10 @@ describe('Harness with skills', () => {
     });
     const { harness } = newHarness({
       memory: HarnessMemory.disabled(),
-      skills: [HarnessSkill.aws(['core-skills/*']), HarnessSkill.git('https://github.com/acme/skills', { credential, path: 'pdf' })],
+      skills: [HarnessSkill.aws(['core-skills/*']), HarnessSkill.fromGitRepository('https://github.com/acme/skills', { credential: HarnessApiKey.fromCredentialProvider(credential), path: 'pdf' })],
     }, stack);
-    harness.addSkill(HarnessSkill.s3(s3.Bucket.fromBucketName(stack, 'B', 'team-skills'), 'weather/'));
-    harness.addSkill(HarnessSkill.path('/opt/skills/local'));
+    harness.addSkill(HarnessSkill.fromBucket(s3.Bucket.fromBucketName(stack, 'B', 'team-skills'), 'weather/'));
+    harness.addSkill(HarnessSkill.fromContainerPath('/opt/skills/local'));
     Template.fromStack(stack).hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Skills: [
         { AwsSkills: { Paths: ['core-skills/*'] } },

@@ -13,13 +13,13 @@ function readTimeout(stack: any): string {
 
 function hook(stack: any, name: string, timeout?: Duration) {
   const fn = lambda.Function.fromFunctionArn(stack, `Fn${name}`, FN_ARN);
-  return HarnessHook.beforeToolCall(name, HookTarget.lambda(fn, { timeout }));
+  return HarnessHook.beforeToolCall(name, HookTarget.fromFunction(fn, { timeout }));
 }
 
 describe('HarnessSmokeTest preconditions knowable at synth', () => {
   test('a harness with a JWT inbound authorizer fails, naming the smoke test and the reason', () => {
     const { stack, harness } = harnessStack({
-      authorizer: HarnessAuthorizer.usingJwt({
+      authorizer: HarnessAuthorizer.jwt({
         discoveryUrl: 'https://issuer.example.com/.well-known/openid-configuration', allowedClients: ['web'],
       }),
     });

@@ -2,7 +2,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import {
-  BedrockApiFormat, HarnessEndpoint, HarnessModel, HarnessSystemPrompt, IHarness, InvokeHarness, InvokeHarnessErrors, InvokeHarnessSessionId,
+  BedrockApiFormat, HarnessApiKey, HarnessEndpoint, HarnessModel, HarnessSystemPrompt, IHarness,
+  InvokeHarness, InvokeHarnessErrors, InvokeHarnessSessionId,
 } from '../../src';
 import { HarnessValidationError } from '../../src/common/private/errors';
 import { harnessStack, IMPORTED_ARN, importedHarness, MODEL } from '../endpoint/support';
@@ -233,7 +234,7 @@ describe('InvokeHarness', () => {
   describe('model override', () => {
     const GEMINI_KEY = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/apikeycredentialprovider/gemini';
     const HAIKU = () => HarnessModel.bedrock({ modelId: 'anthropic.claude-haiku-4-5', apiFormat: BedrockApiFormat.CONVERSE_STREAM, maxTokens: 500, temperature: 0.2 });
-    const GEMINI = () => HarnessModel.gemini({ modelId: 'gemini-2.5-flash', apiKeyArn: GEMINI_KEY, topK: 40, additionalParams: { thinking_budget: 0 } });
+    const GEMINI = () => HarnessModel.gemini({ modelId: 'gemini-2.5-flash', apiKey: HarnessApiKey.fromCredentialProviderArn(GEMINI_KEY), topK: 40, additionalParams: { thinking_budget: 0 } });
     const unverified = (stack: Stack) => Annotations.fromStack(stack)
       .findWarning('*', Match.stringLikeRegexp('cdk-agentcore-harness:invoke-harness-model-unverified'));
 
@@ -268,7 +269,7 @@ describe('InvokeHarness', () => {
     test.each([
       ['an undeclared model id', () => HarnessModel.bedrock({ modelId: 'amazon.nova-pro-v1:0' }), /model: Bedrock "amazon\.nova-pro-v1:0" is not a model of harness/],
       ['a declared id under another provider',
-        () => HarnessModel.openAi({ modelId: 'anthropic.claude-haiku-4-5', apiKeyArn: GEMINI_KEY.replace('gemini', 'openai') }),
+        () => HarnessModel.openAi({ modelId: 'anthropic.claude-haiku-4-5', apiKey: HarnessApiKey.fromCredentialProviderArn(GEMINI_KEY.replace('gemini', 'openai')) }),
         /model: OpenAI "anthropic\.claude-haiku-4-5" is not a model/],
     ])('fails at synth with %s, naming the allowed models and additionalModels', (_name, model, message) => {
       const { stack, harness } = harnessStack({ additionalModels: [HAIKU()] });

@@ -23,26 +23,26 @@ function outboundAuthOf(stack: any): any {
 describe('gateway outbound auth agrees with the gateway inbound authorizer', () => {
   test('the default follows an IAM authorizer (SigV4) and a NONE authorizer (no credentials)', () => {
     const iamGw = setup(agentcore.GatewayAuthorizer.usingAwsIam());
-    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.gateway(iamGw.gateway)] }, iamGw.stack);
+    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.fromGateway(iamGw.gateway)] }, iamGw.stack);
     expect(outboundAuthOf(iamGw.stack)).toEqual({ AwsIam: {} });
 
     const open = setup(new agentcore.NoAuthAuthorizer());
-    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.gateway(open.gateway)] }, open.stack);
+    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.fromGateway(open.gateway)] }, open.stack);
     expect(outboundAuthOf(open.stack)).toEqual({ None: {} });
     expect(JSON.stringify(Template.fromStack(open.stack).toJSON())).not.toContain('bedrock-agentcore:InvokeGateway');
   });
 
   test('a JWT gateway (aws-cdk-lib\'s default Cognito authorizer) without outboundAuth fails, saying what to pass', () => {
     const { gateway } = setup();
-    expect(() => HarnessTool.gateway(gateway, { name: 'gw' })).toThrow(
-      /tools\[gw\]\.outboundAuth.*not set.*TestStack\/Gw has a CUSTOM_JWT inbound authorizer.*GatewayOutboundAuth\.oauth\(provider/);
+    expect(() => HarnessTool.fromGateway(gateway, { name: 'gw' })).toThrow(
+      /tools\[gw\]\.outboundAuth.*not set.*TestStack\/Gw has a CUSTOM_JWT inbound authorizer.*GatewayOutboundAuth\.fromOAuthCredentialProvider\(provider/);
   });
 
   test('a JWT gateway with OAuth outbound auth is accepted', () => {
     const { stack, gateway, provider } = setup();
     newHarness({
       memory: HarnessMemory.disabled(),
-      tools: [HarnessTool.gateway(gateway, { outboundAuth: GatewayOutboundAuth.oauth(provider, { scopes: ['tools/invoke'] }) })],
+      tools: [HarnessTool.fromGateway(gateway, { outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes: ['tools/invoke'] }) })],
     }, stack);
     expect(outboundAuthOf(stack)).toEqual({ Oauth: { ProviderArn: PROVIDER_ARN, Scopes: ['tools/invoke'] } });
   });
@@ -54,13 +54,13 @@ describe('gateway outbound auth agrees with the gateway inbound authorizer', () 
     ['iam() against a NONE gateway', new agentcore.NoAuthAuthorizer(), () => GatewayOutboundAuth.iam(), /iam\(\).*NONE inbound authorizer.*GatewayOutboundAuth\.none\(\)/],
   ])('%s fails naming both sides', (_name, authorizer, auth, message) => {
     const { gateway } = setup(authorizer);
-    expect(() => HarnessTool.gateway(gateway, { outboundAuth: auth() })).toThrow(message);
+    expect(() => HarnessTool.fromGateway(gateway, { outboundAuth: auth() })).toThrow(message);
   });
 
-  test('oauth() against an IAM gateway fails', () => {
+  test('fromOAuthCredentialProvider() against an IAM gateway fails', () => {
     const { gateway, provider } = setup(agentcore.GatewayAuthorizer.usingAwsIam());
-    expect(() => HarnessTool.gateway(gateway, { outboundAuth: GatewayOutboundAuth.oauth(provider, { scopes: ['x'] }) }))
-      .toThrow(/oauth\(\) \(a bearer token\) but gateway TestStack\/Gw has a AWS_IAM inbound authorizer/);
+    expect(() => HarnessTool.fromGateway(gateway, { outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes: ['x'] }) }))
+      .toThrow(/fromOAuthCredentialProvider\(\) \(a bearer token\) but gateway TestStack\/Gw has a AWS_IAM inbound authorizer/);
   });
 
   test('an imported gateway, whose authorizer aws-cdk-lib does not know, keeps the IAM default', () => {
@@ -71,7 +71,7 @@ describe('gateway outbound auth agrees with the gateway inbound authorizer', () 
       gatewayName: 'my-gateway',
       role: { roleArn: 'arn:aws:iam::123456789012:role/gw' } as any,
     });
-    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.gateway(gateway, { outboundAuth: GatewayOutboundAuth.none() })] }, stack);
+    newHarness({ memory: HarnessMemory.disabled(), tools: [HarnessTool.fromGateway(gateway, { outboundAuth: GatewayOutboundAuth.none() })] }, stack);
     expect(outboundAuthOf(stack)).toEqual({ None: {} });
   });
 });

@@ -11,12 +11,12 @@ test('every tool type, rendered into a template', () => {
   });
   const gateway = new agentcore.Gateway(fake.stack, 'Gateway', { gatewayName: 'tools', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
   fake.resource.tools = [
-    HarnessTool.gateway(gateway, { name: 'tools' }),
+    HarnessTool.fromGateway(gateway, { name: 'tools' }),
     HarnessTool.fromGatewayArn('arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/github-abcdef1234', {
       name: 'github',
-      outboundAuth: GatewayOutboundAuth.oauth(provider, { scopes: ['repo'], grantType: GatewayOAuthGrantType.CLIENT_CREDENTIALS }),
+      outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes: ['repo'], grantType: GatewayOAuthGrantType.CLIENT_CREDENTIALS }),
     }),
-    HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+    HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
       name: 'docs',
       headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.secretsManager('mcp/docs')) },
     }),

@@ -31,10 +31,10 @@ function bindTools(fake: ReturnType<typeof createFakeHarness>, ...tools: Harness
   return rendered;
 }
 
-describe('HarnessTool.gateway', () => {
+describe('HarnessTool.fromGateway', () => {
   test('renders the gateway with IAM outbound auth and grants InvokeGateway on that gateway only', () => {
     const fake = createFakeHarness();
-    const [rendered] = bindTools(fake, HarnessTool.gateway(importGateway(fake.stack), { name: 'tools' }));
+    const [rendered] = bindTools(fake, HarnessTool.fromGateway(importGateway(fake.stack), { name: 'tools' }));
 
     expect(rendered).toEqual({
       type: 'agentcore_gateway',
@@ -52,7 +52,7 @@ describe('HarnessTool.gateway', () => {
   test('a gateway defined in the stack is granted through its ARN attribute, never gateway/*', () => {
     const fake = createFakeHarness();
     const gateway = new agentcore.Gateway(fake.stack, 'Gateway', { gatewayName: 'gw', authorizerConfiguration: agentcore.GatewayAuthorizer.usingAwsIam() });
-    bindTools(fake, HarnessTool.gateway(gateway));
+    bindTools(fake, HarnessTool.fromGateway(gateway));
     const gatewayId = fake.stack.getLogicalId(gateway.node.defaultChild as agentcore.CfnGateway);
     expect(roleStatements(fake)).toEqual([
       { Action: 'bedrock-agentcore:InvokeGateway', Effect: 'Allow', Resource: { 'Fn::GetAtt': [gatewayId, 'GatewayArn'] } },
@@ -77,7 +77,7 @@ describe('HarnessTool.gateway', () => {
   test('OAuth renders the provider and grants token-vault use of that provider only', () => {
     const fake = createFakeHarness();
     const [rendered] = bindTools(fake, HarnessTool.fromGatewayArn(GATEWAY_ARN, {
-      outboundAuth: GatewayOutboundAuth.oauth(importProvider(fake.stack), {
+      outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(importProvider(fake.stack), {
         scopes: ['repo', 'read:user'],
         grantType: GatewayOAuthGrantType.AUTHORIZATION_CODE,
         customParameters: { audience: 'api' },
@@ -131,7 +131,7 @@ describe('HarnessTool.gateway', () => {
     const fail = (options: any, error: RegExp) => {
       const fake = createFakeHarness();
       expect(() => bindTools(fake, HarnessTool.fromGatewayArn(GATEWAY_ARN, {
-        outboundAuth: GatewayOutboundAuth.oauth(importProvider(fake.stack), { scopes: ['a'], ...options }),
+        outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(importProvider(fake.stack), { scopes: ['a'], ...options }),
       }))).toThrow(error);
     };
     test('fails for more than 100 scopes', () => fail({ scopes: Array.from({ length: 101 }, (_, i) => `s${i}`) }, /outboundAuth.scopes: has 101 items; it must have between 0 and 100/));
@@ -150,16 +150,16 @@ describe('HarnessTool.gateway', () => {
         credentialProviderArn: 'not-an-arn', credentialProviderVendor: 'x',
       });
       expect(() => bindTools(fake, HarnessTool.fromGatewayArn(GATEWAY_ARN, {
-        outboundAuth: GatewayOutboundAuth.oauth(provider, { scopes: [] }),
+        outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes: [] }),
       }))).toThrow(/outboundAuth.provider: "not-an-arn" does not match/);
     });
   });
 });
 
-describe('HarnessTool.remoteMcp', () => {
+describe('HarnessTool.fromRemoteMcpUrl', () => {
   test('renders the URL and needs no IAM', () => {
     const fake = createFakeHarness();
-    const [rendered] = bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', { name: 'docs' }));
+    const [rendered] = bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', { name: 'docs' }));
     expect(rendered).toEqual({ type: 'remote_mcp', name: 'docs', config: { remoteMcp: { url: 'https://mcp.example.com/mcp', headers: undefined } } });
     expect(roleStatements(fake)).toEqual([]);
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
@@ -169,10 +169,10 @@ describe('HarnessTool.remoteMcp', () => {
 
   test('header values from Secrets Manager render as dynamic references, never the secret', () => {
     const fake = createFakeHarness();
-    bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+    bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
       headers: {
         'Authorization': RemoteMcpHeader.fromSecretValue(SecretValue.secretsManager('mcp/token', { jsonField: 'bearer' })),
-        'X-Tenant': RemoteMcpHeader.unsafePlainText('tenant-1'),
+        'X-Tenant': RemoteMcpHeader.fromUnsafePlainText('tenant-1'),
       },
     }));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
@@ -192,7 +192,7 @@ describe('HarnessTool.remoteMcp', () => {
   test('NoEcho parameters are accepted', () => {
     const fake = createFakeHarness();
     const param = new CfnParameter(fake.stack, 'Token', { noEcho: true });
-    bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+    bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
       headers: { B: RemoteMcpHeader.fromSecretValue(SecretValue.cfnParameter(param)) },
     }));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
@@ -202,23 +202,23 @@ describe('HarnessTool.remoteMcp', () => {
 
   test('fails for an SSM SecureString, which CloudFormation cannot resolve here', () => {
     const fake = createFakeHarness();
-    expect(() => bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+    expect(() => bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
       headers: { A: RemoteMcpHeader.fromSecretValue(SecretValue.ssmSecure('/mcp/token')) },
     }))).toThrow(/headers.A: SSM SecureString references .* not supported by CloudFormation for this resource/);
   });
 
   test('fails for a SecretValue that is plain text', () => {
     const fake = createFakeHarness();
-    expect(() => bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+    expect(() => bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
       headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.unsafePlainText('Bearer abc')) },
-    }))).toThrow(/headers.Authorization: the SecretValue is plain text .*RemoteMcpHeader.unsafePlainText/);
+    }))).toThrow(/headers.Authorization: the SecretValue is plain text .*RemoteMcpHeader.fromUnsafePlainText/);
   });
 
   test('the plain-text error does not recommend SSM SecureString, which is refused', () => {
     const fake = createFakeHarness();
     let message = '';
     try {
-      bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+      bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
         headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.unsafePlainText('Bearer abc')) },
       }));
     } catch (e) {
@@ -231,14 +231,14 @@ describe('HarnessTool.remoteMcp', () => {
   test('works in apps with @aws-cdk/core:checkSecretUsage (cdk init sets it), and still refuses plain text', () => {
     const context = { '@aws-cdk/core:checkSecretUsage': true };
     const fake = createFakeHarness(createTestStack(createTestApp({ context })));
-    bindTools(fake, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+    bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
       headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.secretsManager('mcp/token')) },
     }));
     fake.template().hasResourceProperties('AWS::BedrockAgentCore::Harness', {
       Tools: [{ Config: { RemoteMcp: { Headers: { Authorization: '{{resolve:secretsmanager:mcp/token:SecretString:::}}' } } } }],
     });
     const plain = createFakeHarness(createTestStack(createTestApp({ context })));
-    expect(() => bindTools(plain, HarnessTool.remoteMcp('https://mcp.example.com/mcp', {
+    expect(() => bindTools(plain, HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', {
       headers: { Authorization: RemoteMcpHeader.fromSecretValue(SecretValue.unsafePlainText('Bearer abc')) },
     }))).toThrow(/headers.Authorization: the SecretValue is plain text/);
   });
@@ -248,22 +248,22 @@ describe('HarnessTool.remoteMcp', () => {
     ['empty', '', /url: "" is 0 characters long/],
     ['too long', `https://${'a'.repeat(16380)}`, /url: .* at most 16383/],
   ])('fails for a %s URL', (_what, url, error) => {
-    expect(() => HarnessTool.remoteMcp(url)).toThrow(error);
+    expect(() => HarnessTool.fromRemoteMcpUrl(url)).toThrow(error);
   });
 
   test('fails for an empty plain-text header value', () => {
     const fake = createFakeHarness();
-    expect(() => bindTools(fake, HarnessTool.remoteMcp('https://x.example.com', { headers: { A: RemoteMcpHeader.unsafePlainText('') } })))
+    expect(() => bindTools(fake, HarnessTool.fromRemoteMcpUrl('https://x.example.com', { headers: { A: RemoteMcpHeader.fromUnsafePlainText('') } })))
       .toThrow(/headers.A: "" is 0 characters long/);
   });
 
   test('fails for an empty header name', () => {
-    expect(() => HarnessTool.remoteMcp('https://x.example.com', { headers: { '': RemoteMcpHeader.unsafePlainText('v') } }))
+    expect(() => HarnessTool.fromRemoteMcpUrl('https://x.example.com', { headers: { '': RemoteMcpHeader.fromUnsafePlainText('v') } }))
       .toThrow(/headers: "" is 0 characters long/);
   });
 
   test('accepts a token URL', () => {
-    expect(() => HarnessTool.remoteMcp(Lazy.string({ produce: () => 'http://x' }))).not.toThrow();
+    expect(() => HarnessTool.fromRemoteMcpUrl(Lazy.string({ produce: () => 'http://x' }))).not.toThrow();
   });
 });
 
@@ -440,7 +440,7 @@ describe('tool names', () => {
     ['with a dot', 'my.tool', /name: "my.tool" does not match/],
   ])('fails for a name that is %s', (_what, name, error) => {
     expect(() => HarnessTool.browser({ name })).toThrow(error);
-    expect(() => HarnessTool.remoteMcp('https://x.example.com', { name })).toThrow(error);
+    expect(() => HarnessTool.fromRemoteMcpUrl('https://x.example.com', { name })).toThrow(error);
   });
 
   test('accepts a token name', () => {

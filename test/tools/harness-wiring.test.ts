@@ -17,7 +17,7 @@ describe('Harness with tools', () => {
       allowedTools: ['gw', '@gw/search', 'web', 'python', 'shell'],
     });
     harness.addTool(HarnessTool.codeInterpreter({ name: 'python' }));
-    harness.addTool(HarnessTool.remoteMcp('https://mcp.example.com/mcp', { name: 'docs' }));
+    harness.addTool(HarnessTool.fromRemoteMcpUrl('https://mcp.example.com/mcp', { name: 'docs' }));
     harness.addTool(HarnessTool.inlineFunction({ name: 'approve', description: 'Ask a human', inputSchema: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } }));
 
     const template = Template.fromStack(stack);
@@ -60,7 +60,7 @@ describe('Harness with tools', () => {
     const provider = agentcore.OAuth2CredentialProvider.fromOAuth2CredentialProviderAttributes(stack, 'P', {
       credentialProviderArn: PROVIDER_ARN, credentialProviderVendor: 'GithubOauth2', clientSecretArn: PROVIDER_SECRET,
     });
-    harness.addTool(HarnessTool.fromGatewayArn(GATEWAY_ARN, { outboundAuth: GatewayOutboundAuth.oauth(provider, { scopes: ['repo'] }) }));
+    harness.addTool(HarnessTool.fromGatewayArn(GATEWAY_ARN, { outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes: ['repo'] }) }));
     expect(optionStatements(stack)).toEqual([
       {
         Effect: 'Allow',
@@ -79,7 +79,7 @@ describe('Harness with tools', () => {
 
   test('duplicate tool names fail at synth, also when added later', () => {
     const { stack, harness } = newHarness({ tools: [HarnessTool.browser({ name: 'web' })] });
-    harness.addTool(HarnessTool.remoteMcp('https://x.example.com', { name: 'web' }));
+    harness.addTool(HarnessTool.fromRemoteMcpUrl('https://x.example.com', { name: 'web' }));
     expect(() => Template.fromStack(stack)).toThrow(/tools\[1\].name: "web" is already used by another tool/);
   });
 

@@ -12,7 +12,7 @@ function render(stack: Stack, tools: HarnessTool[]) {
 }
 
 const fn = (name: string) => HarnessTool.inlineFunction({ name, description: 'd', inputSchema: { type: 'object' } });
-const mcp = (name: string) => HarnessTool.remoteMcp('https://mcp.example.com', { name });
+const mcp = (name: string) => HarnessTool.fromRemoteMcpUrl('https://mcp.example.com', { name });
 
 function warnings(stack: Stack) {
   return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('allowed-tool-unmatched|matches no declared tool'));

@@ -6,15 +6,15 @@ import { endpointResource, getAtt, harnessStack, importedHarness, onlyId } from 
 describe('HarnessVersion', () => {
   test('the current version of a harness in this app is its Version attribute', () => {
     const { stack, harness } = harnessStack();
-    const current = HarnessVersion.currentVersionOf(harness);
+    const current = harness.currentVersion;
     expect(current.isCurrentVersion).toBe(true);
     expect(current.harness).toBe(harness);
     expect(stack.resolve(current.version)).toEqual(getAtt(onlyId(Template.fromStack(stack), 'AWS::BedrockAgentCore::Harness'), 'Version'));
   });
 
-  test('harness.currentVersion is the same reference', () => {
+  test('harness.currentVersion is the same reference each time', () => {
     const { stack, harness } = harnessStack();
-    expect(stack.resolve(harness.currentVersion.version)).toEqual(stack.resolve(HarnessVersion.currentVersionOf(harness).version));
+    expect(stack.resolve(harness.currentVersion.version)).toEqual(stack.resolve(harness.currentVersion.version));
     expect(harness.currentVersion.isCurrentVersion).toBe(true);
   });
 
@@ -38,18 +38,18 @@ describe('HarnessVersion', () => {
     expect(stack.resolve(v.version)).toBe('7');
   });
 
-  test('imports a version of an imported harness', () => {
+  test('references a version of an imported harness', () => {
     const { stack } = harnessStack();
     const legacy = importedHarness(stack);
-    const v = HarnessVersion.fromHarnessVersionAttributes({ harness: legacy, version: '3' });
+    const v = HarnessVersion.of(legacy, '3');
     expect(v.harness).toBe(legacy);
     expect(v.version).toBe('3');
-    expect(() => HarnessVersion.fromHarnessVersionAttributes({ harness: legacy, version: '0' })).toThrow(/version: "0"/);
+    expect(() => HarnessVersion.of(legacy, '0')).toThrow(/version: "0"/);
   });
 
   test('fails for the current version of an imported harness', () => {
     const { stack } = harnessStack();
-    expect(() => HarnessVersion.currentVersionOf(importedHarness(stack))).toThrow(/^harness: .*Imported is imported.*HarnessVersion.of/);
+    expect(() => HarnessVersion._currentVersionOf(importedHarness(stack))).toThrow(/^harness: .*Imported is imported.*HarnessVersion.of/);
   });
 
   test('a pinned version renders as the endpoint\'s TargetVersion', () => {

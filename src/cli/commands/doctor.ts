@@ -6,10 +6,11 @@ import {
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { ContextEntry, EvaluationResult, GetRoleCommand, IAMClient, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { CheckResult, checkTrustPolicy } from './doctor-checks';
+import { DEFAULT_ENDPOINT_NAME } from '../../common/private/endpoint-rules';
 import {
   PermissionEnv, RequiredPermission, requiredPermissions, splitArn,
 } from '../../permissions/private/required-permissions';
-import { DEFAULT_ENDPOINT, explain, harnessLabel } from '../../service/control';
+import { explain, harnessLabel } from '../../service/control';
 import { describeError, errorName, isAccessDenied, isNotFound, isTransient } from '../../service/errors';
 import { listEndpoints } from '../../service/list';
 import { withRetries } from '../../service/retry';
@@ -233,8 +234,8 @@ async function checkEndpoints(ctx: CommandContext, harness: Harness, only: strin
   } catch (e) {
     return [fromError('endpoint', `versions of harness ${ctx.harnessId}`, e, 'bedrock-agentcore:ListHarnessVersions')];
   }
-  if (!endpoints.some((e) => e.endpointName === DEFAULT_ENDPOINT)) {
-    endpoints.unshift({ endpointName: DEFAULT_ENDPOINT, status: harness.status, liveVersion: harness.harnessVersion });
+  if (!endpoints.some((e) => e.endpointName === DEFAULT_ENDPOINT_NAME)) {
+    endpoints.unshift({ endpointName: DEFAULT_ENDPOINT_NAME, status: harness.status, liveVersion: harness.harnessVersion });
   }
   if (only !== undefined) {
     endpoints = endpoints.filter((e) => e.endpointName === only);

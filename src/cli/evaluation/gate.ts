@@ -1,10 +1,11 @@
+import { ONLINE_EVALUATION_CONFIG_ARN } from '../../common/private/arn-patterns';
 import { ParsedArgs, flag } from '../args';
 import { CliError, EXIT } from '../cli-error';
 import { table } from '../output';
 import { newLogsClient, readEvaluationResults } from './results-log';
 import {
   DEFAULT_MIN_SESSIONS, DEFAULT_WINDOW_MINUTES, EVALUATOR_ID_DESCRIPTION, evaluatorIdOf, LOG_GROUP_NAME, MAX_MIN_SESSIONS,
-  MAX_SCORE, MAX_WINDOW_MINUTES, MIN_SCORE, MIN_WINDOW_MINUTES, ONLINE_EVALUATION_CONFIG_ARN, ONLINE_EVALUATION_CONFIG_ID,
+  MAX_SCORE, MAX_WINDOW_MINUTES, MIN_SCORE, MIN_WINDOW_MINUTES, ONLINE_EVALUATION_CONFIG_ID,
   parseWindowMinutes, RESULTS_LOG_GROUP_PREFIX, windowFlag,
 } from '../../evaluation/private/gate-rules';
 import { checkThresholds, EvaluatorFigures, formatScore, GateVerdict, ScoreThreshold } from '../../evaluation/private/threshold-check';
@@ -35,7 +36,7 @@ export function parseEvaluationGate(args: ParsedArgs): EvaluationGateOptions | u
   if (!ONLINE_EVALUATION_CONFIG_ID.test(configId)) {
     throw new CliError(
       `--evaluation-config ${JSON.stringify(config)} is neither an online evaluation configuration id (<name>-<10 letters or digits>, ` +
-      'e.g. staging_quality-a1B2c3D4e5) nor its ARN (arn:aws:bedrock-agentcore:<region>:<account>:online-evaluation-config/<id>)',
+      'e.g. staging_quality-a1B2c3D4e5) nor its ARN (arn:<partition>:bedrock-agentcore:<region>:<account>:online-evaluation-config/<id>)',
       EXIT.usage,
     );
   }

@@ -1,5 +1,6 @@
 import { constructId, literal, str } from './code';
 import { ExportNotes, harnessPropsCode, LiveConfig } from './generate-harness';
+import { AGENTCORE_ARN_PREFIX } from '../../common/private/arn-patterns';
 
 export interface LiveEndpoint {
   readonly name: string;
@@ -46,7 +47,7 @@ function importLines(notes: ExportNotes): string {
 }
 
 function arnParts(arn: string | undefined): { region?: string; account?: string } {
-  const m = /^arn:[^:]+:bedrock-agentcore:([^:]+):([0-9]{12}):/.exec(arn ?? '');
+  const m = AGENTCORE_ARN_PREFIX.exec(arn ?? '');
   return m ? { region: m[1], account: m[2] } : {};
 }
 
@@ -86,7 +87,7 @@ export function generateApp(input: ExportInput): ExportedApp {
   if (endpointLines.length > 0) {
     endpointLines.unshift(
       '    // Version numbers belong to the live harness. In a copy (another harnessName) they do not exist yet:',
-      '    // pin to HarnessVersion.currentVersionOf(harness) instead.',
+      '    // pin to harness.currentVersion instead.',
     );
   }
   const { region, account } = arnParts(h.arn);

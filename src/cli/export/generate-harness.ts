@@ -95,7 +95,7 @@ function modelCode(model: LiveConfig | undefined, notes: ExportNotes, indent: st
   }
   const props = object([
     ['modelId', str(c.modelId)],
-    ['apiKeyArn', c.apiKeyArn !== undefined ? str(c.apiKeyArn) : undefined],
+    ['apiKey', c.apiKeyArn !== undefined ? apiKeyCode(c.apiKeyArn, notes) : undefined],
     ['apiBase', c.apiBase !== undefined ? str(c.apiBase) : undefined],
     ['apiFormat', apiFormat],
     ['maxTokens', c.maxTokens !== undefined ? String(c.maxTokens) : undefined],
@@ -165,7 +165,7 @@ function toolCode(tool: LiveConfig, i: number, notes: ExportNotes, indent: strin
           return [h, `RemoteMcpHeader.fromSecretValue(SecretValue.secretsManager(${str(`TODO-${h}`)})) /* TODO: supply the secret holding this header */`];
         }), indent + '  ');
       }
-      return `HarnessTool.remoteMcp(${str(c.url)}, ${object([['name', name], ['headers', headers]], indent)})`;
+      return `HarnessTool.fromRemoteMcpUrl(${str(c.url)}, ${object([['name', name], ['headers', headers]], indent)})`;
     }
     case 'inline_function': {
       const c = config.inlineFunction ?? {};
@@ -187,7 +187,7 @@ function skillCode(skill: LiveConfig, i: number, notes: ExportNotes, indent: str
   const path = `skills[${i}]`;
   notes.use(LIB, 'HarnessSkill');
   switch (member?.[0]) {
-    case 'path': return `HarnessSkill.path(${str(member[1])})`;
+    case 'path': return `HarnessSkill.fromContainerPath(${str(member[1])})`;
     case 'awsSkills':
       leftovers(notes, `${path}.awsSkills`, member[1], ['paths']);
       return `HarnessSkill.aws(${member[1].paths ? literal(member[1].paths, indent) : ''})`;
@@ -195,23 +195,14 @@ function skillCode(skill: LiveConfig, i: number, notes: ExportNotes, indent: str
       const g = member[1];
       leftovers(notes, `${path}.git`, g, ['url', 'path', 'auth']);
       leftovers(notes, `${path}.git.auth`, g.auth, ['credentialArn', 'username']);
-      let credential: string | undefined;
-      if (g.auth?.credentialArn !== undefined) {
-        // The token stays in the credential provider; only its ARN is written.
-        notes.use('aws-cdk-lib/aws-bedrockagentcore', '* as agentcore');
-        const id = notes.id('SkillCredential');
-        const variable = id[0].toLowerCase() + id.slice(1);
-        notes.statements.push(`const ${variable} = agentcore.ApiKeyCredentialProvider.fromApiKeyCredentialProviderAttributes(this, ${str(id)}, {
-      credentialProviderArn: ${str(g.auth.credentialArn)},
-    });`);
-        credential = variable;
-      }
+      // The token stays in the credential provider; only its ARN is written.
+      const credential = g.auth?.credentialArn !== undefined ? apiKeyCode(g.auth.credentialArn, notes) : undefined;
       const options = object([
         ['path', g.path !== undefined ? str(g.path) : undefined],
         ['credential', credential],
         ['username', g.auth?.username !== undefined ? str(g.auth.username) : undefined],
       ], indent);
-      return `HarnessSkill.git(${str(g.url)}${options === '{}' ? '' : `, ${options}`})`;
+      return `HarnessSkill.fromGitRepository(${str(g.url)}${options === '{}' ? '' : `, ${options}`})`;
     }
     case 's3': {
       const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(member[1].uri ?? '');
@@ -223,7 +214,7 @@ function skillCode(skill: LiveConfig, i: number, notes: ExportNotes, indent: str
       const id = notes.id('SkillBucket');
       const variable = id[0].toLowerCase() + id.slice(1);
       notes.statements.push(`const ${variable} = s3.Bucket.fromBucketName(this, ${str(id)}, ${str(m[1])});`);
-      return `HarnessSkill.s3(${variable}, ${str(m[2])})`;
+      return `HarnessSkill.fromBucket(${variable}, ${str(m[2])})`;
     }
     default:
       notes.cannot(path, 'not exactly one known member (path, awsSkills, git, s3)');
@@ -249,8 +240,8 @@ function memoryCode(memory: LiveConfig | undefined, notes: ExportNotes, indent: 
       }
       let strategies: string | undefined;
       if (m.strategies !== undefined) {
-        notes.use(LIB, 'ManagedMemoryStrategy');
-        strategies = `[${(m.strategies as string[]).map((s) => `ManagedMemoryStrategy.${enumMember(s)}`).join(', ')}]`;
+        notes.use(LIB, 'HarnessMemoryStrategy');
+        strategies = `[${(m.strategies as string[]).map((s) => `HarnessMemoryStrategy.${enumMember(s)}`).join(', ')}]`;
       }
       if (m.eventExpiryDuration !== undefined) notes.use(CDK, 'Duration');
       const options = object([
@@ -340,11 +331,11 @@ function environmentCode(env: LiveConfig | undefined, notes: ExportNotes, indent
   const net = r.networkConfiguration;
   if (net?.networkMode === 'PUBLIC') {
     notes.use(LIB, 'HarnessNetworkConfiguration');
-    out.network = 'HarnessNetworkConfiguration.usingPublicNetwork()';
+    out.network = 'HarnessNetworkConfiguration.publicNetwork()';
   } else if (net !== undefined) {
     notes.cannot('environment.agentCoreRuntimeEnvironment.networkConfiguration',
       `VPC mode (subnets ${(net.networkModeConfig?.subnets ?? []).join(', ')}, security groups ${(net.networkModeConfig?.securityGroups ?? []).join(', ')}) ` +
-      'needs the VPC as a construct (HarnessNetworkConfiguration.usingVpc); the app uses the public network until you set it');
+      'needs the VPC as a construct (HarnessNetworkConfiguration.vpc); the app uses the public network until you set it');
   }
   const mounts: string[] = [];
   (r.filesystemConfigurations ?? []).forEach((f: LiveConfig, i: number) => {
@@ -353,9 +344,9 @@ function environmentCode(env: LiveConfig | undefined, notes: ExportNotes, indent
     if (member?.[0] === 'sessionStorage') {
       mounts.push(`HarnessFilesystem.sessionStorage(${str(member[1].mountPath)})`);
     } else if (member?.[0] === 's3FilesAccessPoint') {
-      mounts.push(`HarnessFilesystem.s3FilesAccessPoint(${str(member[1].accessPointArn)}, ${str(member[1].mountPath)})`);
+      mounts.push(`HarnessFilesystem.fromS3FilesAccessPointArn(${str(member[1].accessPointArn)}, ${str(member[1].mountPath)})`);
     } else {
-      notes.cannot(path, `${member?.[0] ?? 'this mount'} needs its file system as a construct (HarnessFilesystem.efsAccessPoint) and a VPC`);
+      notes.cannot(path, `${member?.[0] ?? 'this mount'} needs its file system as a construct (HarnessFilesystem.fromEfsAccessPoint) and a VPC`);
     }
   });
   if (mounts.length > 0) {
@@ -395,12 +386,12 @@ function authorizerCode(auth: LiveConfig | undefined, notes: ExportNotes, indent
   const pe = onlyMember(j.privateEndpoint);
   if (pe?.[0] === 'selfManagedLatticeResource') {
     notes.use(LIB, 'HarnessPrivateEndpoint');
-    privateEndpoint = `HarnessPrivateEndpoint.selfManagedLattice(${str(pe[1].resourceConfigurationIdentifier)})`;
+    privateEndpoint = `HarnessPrivateEndpoint.fromLatticeResourceConfiguration(${str(pe[1].resourceConfigurationIdentifier)})`;
   } else if (j.privateEndpoint !== undefined) {
     notes.cannot(`${path}.privateEndpoint`, 'a managed VPC private endpoint is not exported; set HarnessPrivateEndpoint.managedVpc(...) by hand');
   }
   const claims = (j.customClaims ?? []).map((c: LiveConfig, i: number) => claimCode(c, i, notes)).filter((c: string | undefined) => c !== undefined);
-  return `HarnessAuthorizer.usingJwt(${object([
+  return `HarnessAuthorizer.jwt(${object([
     ['discoveryUrl', str(j.discoveryUrl)],
     ['allowedAudience', j.allowedAudience !== undefined ? literal(j.allowedAudience, indent + '  ') : undefined],
     ['allowedClients', j.allowedClients !== undefined ? literal(j.allowedClients, indent + '  ') : undefined],
@@ -439,13 +430,13 @@ function hookCode(hook: LiveConfig, i: number, notes: ExportNotes, indent: strin
       ['timeout', t[1].timeoutSeconds !== undefined ? seconds(t[1].timeoutSeconds) : undefined],
       ['failureMode', failureMode],
     ], indent + '  ');
-    targetCode = `HookTarget.lambda(lambda.Function.fromFunctionArn(this, ${str(id)}, ${str(t[1].arn)})${options === '{}' ? '' : `, ${options}`})`;
+    targetCode = `HookTarget.fromFunction(lambda.Function.fromFunctionArn(this, ${str(id)}, ${str(t[1].arn)})${options === '{}' ? '' : `, ${options}`})`;
   } else if (t?.[0] === 'sns') {
     notes.use('aws-cdk-lib/aws-sns', '* as sns');
-    targetCode = `HookTarget.sns(sns.Topic.fromTopicArn(this, ${str(id)}, ${str(t[1].arn)}))`;
+    targetCode = `HookTarget.fromTopic(sns.Topic.fromTopicArn(this, ${str(id)}, ${str(t[1].arn)}))`;
   } else if (t?.[0] === 'eventBridge') {
     notes.use('aws-cdk-lib/aws-events', '* as events');
-    targetCode = `HookTarget.eventBridge(events.EventBus.fromEventBusArn(this, ${str(id)}, ${str(t[1].arn)}))`;
+    targetCode = `HookTarget.fromEventBus(events.EventBus.fromEventBusArn(this, ${str(id)}, ${str(t[1].arn)}))`;
   } else {
     notes.cannot(`${path}.${point}.target`, 'not exactly one known target (lambda, sns, eventBridge)');
     return undefined;
@@ -517,4 +508,9 @@ export function harnessPropsCode(h: LiveConfig, tags: Record<string, string> | u
     // mistaken `cdk destroy`.
     ['removalPolicy', 'RemovalPolicy.RETAIN'],
   ], '    ');
+}
+
+function apiKeyCode(credentialProviderArn: string, notes: ExportNotes): string {
+  notes.use(LIB, 'HarnessApiKey');
+  return `HarnessApiKey.fromCredentialProviderArn(${str(credentialProviderArn)})`;
 }

@@ -2,6 +2,17 @@
 // custom-resource handlers and the CLI. No runtime imports: the handler and CLI bundles include this file.
 import type { StringRules } from './validation';
 
+/**
+ * The endpoint every harness has, which always serves the latest version and cannot be
+ * created, pointed or deleted by the library.
+ */
+export const DEFAULT_ENDPOINT_NAME = 'DEFAULT';
+
+/** Whether `name` is the DEFAULT endpoint's (the service compares names case-insensitively). */
+export function isDefaultEndpointName(name: string): boolean {
+  return name.toUpperCase() === DEFAULT_ENDPOINT_NAME;
+}
+
 /** An endpoint name: a letter, then up to 47 letters, digits or `_`. */
 export const ENDPOINT_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
 

@@ -88,7 +88,7 @@ function checkFilesystems(filesystems: HarnessFilesystem[], vpc: boolean): void 
   filesystems.forEach((fs, i) => {
     if (fs._kind !== FilesystemKind.SESSION_STORAGE && !vpc) {
       throw new HarnessValidationError(`filesystems[${i}]`,
-        `a ${fs._kind} mount needs VPC networking; set network to HarnessNetworkConfiguration.usingVpc(...)`);
+        `a ${fs._kind} mount needs VPC networking; set network to HarnessNetworkConfiguration.vpc(...)`);
     }
     if (isUnresolved(fs.mountPath)) return;
     const key = normalizeMountPath(fs.mountPath);

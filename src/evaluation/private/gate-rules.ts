@@ -1,5 +1,6 @@
 // Rules of the promotion evaluation gate shared by the CLI (flag parsing) and the
 // pipeline step (synth-time validation), so both accept and refuse the same input.
+import { CUSTOM_EVALUATOR_ARN } from '../../common/private/arn-patterns';
 
 /** A built-in evaluator id, e.g. `Builtin.Helpfulness`. */
 export const BUILTIN_EVALUATOR_ID = /^Builtin\.[A-Za-z][A-Za-z0-9]{0,63}$/;
@@ -7,17 +8,11 @@ export const BUILTIN_EVALUATOR_ID = /^Builtin\.[A-Za-z][A-Za-z0-9]{0,63}$/;
 /** A custom evaluator id: its name (a letter, then letters, digits or `_`; at most 48), `-`, ten service-chosen characters. */
 export const CUSTOM_EVALUATOR_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10}$/;
 
-/** A custom evaluator ARN; its last segment is the evaluator id. */
-export const CUSTOM_EVALUATOR_ARN = /^arn:aws[a-zA-Z-]*:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:evaluator\/([a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
-
 export const EVALUATOR_ID_DESCRIPTION =
   'Builtin.<Name> (e.g. Builtin.Helpfulness), a custom evaluator id <name>-<10 letters or digits>, or a custom evaluator ARN';
 
 /** An online evaluation configuration id: the configuration's name, `-`, ten service-chosen characters. */
 export const ONLINE_EVALUATION_CONFIG_ID = /^[a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10}$/;
-
-export const ONLINE_EVALUATION_CONFIG_ARN =
-  /^arn:aws[a-zA-Z-]*:bedrock-agentcore:([a-z0-9-]+):([0-9]{12}):online-evaluation-config\/([a-zA-Z][a-zA-Z0-9_]{0,47}-[a-zA-Z0-9]{10})$/;
 
 /** A CloudWatch Logs log group name. */
 export const LOG_GROUP_NAME = /^[.\-_/#A-Za-z0-9]{1,512}$/;

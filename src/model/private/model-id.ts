@@ -1,3 +1,4 @@
+import { BEDROCK_ARN } from '../../common/private/arn-patterns';
 import { HarnessValidationError } from '../../common/private/errors';
 import { isUnresolved, show, validateString } from '../../common/private/validation';
 
@@ -27,7 +28,6 @@ export enum ModelProvider {
 
 const MAX_LENGTH = 2048;
 const BEDROCK_ID = /^[a-zA-Z0-9][a-zA-Z0-9.:-]*$/;
-const BEDROCK_ARN = /^arn:aws(-[a-z]+)*:bedrock:[a-z0-9-]*:(\d{12})?:[a-z-]+\/[a-zA-Z0-9][a-zA-Z0-9.:/_-]*$/;
 const GENERIC_ID = /^[a-zA-Z0-9][a-zA-Z0-9._:/@+-]*$/;
 const GEMINI_ID = /^((models|tunedModels)\/)?[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 const LITELLM_ID = /^[a-z0-9][a-z0-9_-]*\/[a-zA-Z0-9@][a-zA-Z0-9._:/@+-]*$/;

@@ -1,5 +1,6 @@
 // What a harness's execution role must allow, derived from the harness configuration alone. Pure (no
 // aws-cdk-lib), so the constructs that grant the permissions and the CLI that checks a live role share it.
+import { ANY_ARN } from '../../common/private/arn-patterns';
 import { MEMORY_DATA_PLANE_ACTIONS, MEMORY_KMS_ACTIONS } from '../../memory/private/perms';
 import {
   BROWSER_SESSION_ACTIONS, CODE_INTERPRETER_SESSION_ACTIONS, GATEWAY_INVOKE_ACTIONS,
@@ -96,11 +97,10 @@ export const SERVICE_WILDCARD_ACTIONS = [
  * (`us.anthropic.…`, `global.…`). A foundation-model id never starts with one.
  */
 const PROFILE_PREFIX = /^(us|us-gov|eu|apac|jp|au|ca|global)\.(.+)$/;
-const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/;
 
 /** The parts of an ARN, or undefined for anything else. */
 export function splitArn(arn: string): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
-  const m = ARN.exec(arn);
+  const m = ANY_ARN.exec(arn);
   return m ? { partition: m[1], service: m[2], region: m[3], account: m[4], resource: m[5] } : undefined;
 }
 

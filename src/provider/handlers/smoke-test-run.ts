@@ -3,7 +3,8 @@ import { log } from './log';
 import { smokeTestSessionId } from './physical-id';
 import { ALREADY_PASSED, parseSmokeTestProps } from './smoke-test';
 import { IsCompleteRequest, IsCompleteResponse, SMOKE_TEST_TYPE } from './types';
-import { DEFAULT_ENDPOINT, endpointLabel, explain, getEndpoint, getHarness, harnessLabel, newControlClient } from '../../service/control';
+import { DEFAULT_ENDPOINT_NAME } from '../../common/private/endpoint-rules';
+import { endpointLabel, explain, getEndpoint, getHarness, harnessLabel, newControlClient } from '../../service/control';
 import { HandlerError, isThrottledOrServerError } from '../../service/errors';
 import { invokeHarness } from '../../service/invoke';
 import { isSettled, readiness } from '../../service/status';
@@ -23,7 +24,7 @@ export async function isSmokeTestComplete(event: IsCompleteRequest): Promise<IsC
       deadline.check(harnessLabel(props.harnessId), harness, 'become READY before the smoke test');
       return { IsComplete: false };
     }
-    if (props.qualifier !== DEFAULT_ENDPOINT) {
+    if (props.qualifier !== DEFAULT_ENDPOINT_NAME) {
       const label = endpointLabel(props.harnessId, props.qualifier);
       const endpoint = await getEndpoint(client, props.harnessId, props.qualifier);
       if (!isSettled(label, endpoint)) {
@@ -36,13 +37,13 @@ export async function isSmokeTestComplete(event: IsCompleteRequest): Promise<IsC
   }
 
   const sessionId = smokeTestSessionId(event.RequestId);
-  const target = props.qualifier === DEFAULT_ENDPOINT ? harnessLabel(props.harnessId) : endpointLabel(props.harnessId, props.qualifier);
+  const target = props.qualifier === DEFAULT_ENDPOINT_NAME ? harnessLabel(props.harnessId) : endpointLabel(props.harnessId, props.qualifier);
   log('invoking harness', { harnessId: props.harnessId, qualifier: props.qualifier, sessionId });
   let outcome;
   try {
     outcome = await invokeHarness({
       harnessArn: props.harnessArn,
-      qualifier: props.qualifier === DEFAULT_ENDPOINT ? undefined : props.qualifier,
+      qualifier: props.qualifier === DEFAULT_ENDPOINT_NAME ? undefined : props.qualifier,
       sessionId,
       prompt: props.prompt,
       readTimeoutMs: props.readTimeoutSeconds * 1000,

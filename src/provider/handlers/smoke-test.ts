@@ -2,7 +2,7 @@ import { startedAtData } from './deadline';
 import { smokeTestPhysicalId } from './physical-id';
 import { Properties } from './properties';
 import { OnEventRequest, OnEventResponse, physicalIdResponse, SMOKE_TEST_TYPE } from './types';
-import { DEFAULT_ENDPOINT } from '../../service/control';
+import { DEFAULT_ENDPOINT_NAME } from '../../common/private/endpoint-rules';
 import { HandlerError } from '../../service/errors';
 
 /** Without ReadTimeoutSeconds: long enough for a model turn, short of the 15-minute Lambda limit. */
@@ -31,7 +31,7 @@ export function parseSmokeTestProps(raw: Record<string, unknown>): SmokeTestProp
   return {
     harnessArn: p.required('HarnessArn'),
     harnessId: p.required('HarnessId'),
-    qualifier: p.optional('Qualifier') ?? DEFAULT_ENDPOINT,
+    qualifier: p.optional('Qualifier') ?? DEFAULT_ENDPOINT_NAME,
     prompt: p.required('Prompt'),
     expectedPattern,
     readTimeoutSeconds: p.seconds('ReadTimeoutSeconds', DEFAULT_READ_TIMEOUT_SECONDS),

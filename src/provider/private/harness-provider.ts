@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { isDefaultEndpointName } from '../../common/private/endpoint-rules';
 import { omitImpliedDependsOn } from '../../common/private/implied-depends-on';
 import { validateNumber } from '../../common/private/validation';
 import { endpointArnOf, HARNESS_INVOKE_ACTIONS, HARNESS_READ_ACTIONS } from '../../permissions/private/harness-actions';
@@ -153,7 +154,7 @@ export class HarnessProvider extends Construct {
    * @internal
    */
   public _allowRead(harnessArn: string, endpointNames: string[]): void {
-    const names = endpointNames.filter(name => Token.isUnresolved(name) || name.toUpperCase() !== 'DEFAULT');
+    const names = endpointNames.filter(name => Token.isUnresolved(name) || !isDefaultEndpointName(name));
     for (const resource of [harnessArn, ...names.map(name => endpointArnOf(harnessArn, name))]) {
       const key = this.keyOf(resource);
       if (this.readTargets.has(key)) continue;

@@ -19,7 +19,7 @@ export function knownAuthorizerType(gateway: IGateway): string | undefined {
 const HOW_TO_MATCH: { [authorizerType: string]: string } = {
   AWS_IAM: 'use GatewayOutboundAuth.iam() (the execution role signs with SigV4 and gets InvokeGateway on this gateway)',
   NONE: 'use GatewayOutboundAuth.none() (the gateway accepts calls without credentials; sending some would only widen the role)',
-  CUSTOM_JWT: 'pass outboundAuth: GatewayOutboundAuth.oauth(provider, { scopes }) with an AgentCore Identity OAuth2 credential '
+  CUSTOM_JWT: 'pass outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes }) with an AgentCore Identity OAuth2 credential '
     + 'provider whose client and scopes the gateway\'s JWT authorizer accepts (for aws-cdk-lib\'s default Cognito authorizer: '
     + 'a provider for the gateway\'s user-pool client and its `oauthScopes`), or create the gateway with '
     + '`authorizerConfiguration: GatewayAuthorizer.usingAwsIam()` to let the execution role call it',

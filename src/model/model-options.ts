@@ -1,7 +1,7 @@
-import { IApiKeyCredentialProvider } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { BedrockApiFormat, OpenAiApiFormat } from './api-format';
+import { HarnessApiKey } from '../credentials/harness-api-key';
 
-/** Inference settings every model provider takes. */
+/** Inference settings every model provider takes; the base of each provider's options. */
 export interface HarnessModelOptions {
   /**
    * Sampling temperature, 0 to 2.
@@ -31,7 +31,7 @@ export interface HarnessModelOptions {
 }
 
 /** A model on Amazon Bedrock, called with the execution role. */
-export interface BedrockModelProps extends HarnessModelOptions {
+export interface BedrockModelOptions extends HarnessModelOptions {
   /**
    * A foundation-model id (`anthropic.claude-sonnet-4-6`), a cross-region
    * inference-profile id (`us.anthropic.claude-sonnet-4-6`, `global.…`), or the
@@ -47,32 +47,15 @@ export interface BedrockModelProps extends HarnessModelOptions {
   readonly apiFormat?: BedrockApiFormat;
 }
 
-/**
- * Where a third-party model's API key comes from: an AgentCore Identity API-key
- * credential provider. Give exactly one of `apiKey` and `apiKeyArn`.
- */
-export interface HarnessModelApiKeyOptions {
-  /**
-   * The credential provider that holds the API key. The role may use that
-   * provider and read its own secret only.
-   * @default - `apiKeyArn` is used
-   */
-  readonly apiKey?: IApiKeyCredentialProvider;
-
-  /**
-   * The ARN of an API-key credential provider
-   * (`arn:aws:bedrock-agentcore:<region>:<account>:token-vault/<vault>/apikeycredentialprovider/<name>`).
-   * The role may use that provider and read the secret AgentCore Identity keeps
-   * its key in (`bedrock-agentcore-identity!<vault>/apikey/<name>-??????`).
-   * @default - `apiKey` is used
-   */
-  readonly apiKeyArn?: string;
-}
-
 /** A model served by OpenAI. */
-export interface OpenAiModelProps extends HarnessModelOptions, HarnessModelApiKeyOptions {
+export interface OpenAiModelOptions extends HarnessModelOptions {
   /** The OpenAI model id, for example `gpt-5`. */
   readonly modelId: string;
+
+  /**
+   * The AgentCore Identity API-key credential provider that holds the API key.
+   */
+  readonly apiKey: HarnessApiKey;
 
   /**
    * The API the model is called through.
@@ -88,9 +71,14 @@ export interface OpenAiModelProps extends HarnessModelOptions, HarnessModelApiKe
 }
 
 /** A model served by Google Gemini. */
-export interface GeminiModelProps extends HarnessModelOptions, HarnessModelApiKeyOptions {
+export interface GeminiModelOptions extends HarnessModelOptions {
   /** The Gemini model id, for example `gemini-2.5-pro`. */
   readonly modelId: string;
+
+  /**
+   * The AgentCore Identity API-key credential provider that holds the API key.
+   */
+  readonly apiKey: HarnessApiKey;
 
   /**
    * Top-k sampling, 0 to 500.
@@ -100,7 +88,7 @@ export interface GeminiModelProps extends HarnessModelOptions, HarnessModelApiKe
 }
 
 /** A model called through LiteLLM (any provider LiteLLM supports). */
-export interface LiteLlmModelProps extends HarnessModelOptions {
+export interface LiteLlmModelOptions extends HarnessModelOptions {
   /**
    * The provider-prefixed LiteLLM model id, for example `anthropic/claude-sonnet-4-6`.
    * A `bedrock/<model id>` model calls Bedrock with the execution role, so the
@@ -109,16 +97,10 @@ export interface LiteLlmModelProps extends HarnessModelOptions {
   readonly modelId: string;
 
   /**
-   * The credential provider that holds the API key.
-   * @default - no API key (or `apiKeyArn`)
+   * The AgentCore Identity API-key credential provider that holds the API key.
+   * @default - no API key
    */
-  readonly apiKey?: IApiKeyCredentialProvider;
-
-  /**
-   * The ARN of an API-key credential provider; see `HarnessModelApiKeyOptions.apiKeyArn`.
-   * @default - no API key (or `apiKey`)
-   */
-  readonly apiKeyArn?: string;
+  readonly apiKey?: HarnessApiKey;
 
   /**
    * The base URL of the LiteLLM-compatible endpoint (1 to 16383 characters).
