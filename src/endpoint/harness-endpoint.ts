@@ -4,8 +4,9 @@ import { Construct } from 'constructs';
 import { EndpointVersionPolicy } from './endpoint-version-policy';
 import { HarnessEndpointBase, IHarnessEndpoint } from './harness-endpoint-base';
 import { _registerEndpoint } from './private/endpoint-registry';
+import { cfnPropertiesOf, runDeferredChecks } from '../common/private/deferred-checks';
 import { ENDPOINT_NAME_RULES, isDefaultEndpointName } from '../common/private/endpoint-rules';
-import { HarnessValidationError } from '../common/private/errors';
+import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { isUnresolved, show, validateString } from '../common/private/validation';
 import { IHarness } from '../harness/harness-base';
 import { renderTags, validateTags } from '../harness/private/harness-render';
@@ -154,49 +155,53 @@ export class HarnessEndpoint extends HarnessEndpointBase {
 
   constructor(scope: Construct, id: string, props: HarnessEndpointProps) {
     super(scope, id, { physicalName: props.endpointName });
+    try {
 
-    validateString('endpointName', props.endpointName, ENDPOINT_NAME_RULES);
-    if (!isUnresolved(props.endpointName) && isDefaultEndpointName(props.endpointName)) {
-      throw new HarnessValidationError('endpointName',
-        `${show(props.endpointName)} is reserved for the endpoint every harness has; choose another name`);
+      validateString('endpointName', props.endpointName, ENDPOINT_NAME_RULES);
+      if (!isUnresolved(props.endpointName) && isDefaultEndpointName(props.endpointName)) {
+        throw new HarnessValidationError('endpointName',
+          `${show(props.endpointName)} is reserved for the endpoint every harness has; choose another name`);
+      }
+      validateString('description', props.description, { minLength: 1, maxLength: 256 });
+      if (props.tags) validateTags('tags', props.tags);
+
+      this.harness = props.harness;
+      this.endpointName = props.endpointName;
+      _registerEndpoint(this);
+
+      if (props.version === undefined && !isUnresolved(props.endpointName) && /^prod/i.test(props.endpointName)) {
+        Annotations.of(this).addWarningV2('cdk-agentcore-harness:endpoint-follows-latest',
+          `Endpoint ${props.endpointName} follows the newest harness version, so every configuration change goes live ` +
+          'on it in the same deploy. Set `version` (EndpointVersionPolicy.promotedFrom(...) or pinned(...)) to control releases.');
+      }
+
+      this.version = props.version ?? EndpointVersionPolicy.followLatest();
+      this.targetVersion = this.version._bind(this);
+
+      this.resource = new bedrockagentcore.CfnHarnessEndpoint(this, 'Resource', {
+        // The id, never the name or ARN: it is create-only and the only form the API takes.
+        harnessId: _cfnHarnessOf(props.harness)?.attrHarnessId ?? props.harness.harnessId,
+        endpointName: props.endpointName,
+        targetVersion: this.targetVersion,
+        description: props.description,
+        tags: renderTags(props.tags),
+      });
+      // No explicit DependsOn: the HarnessId GetAtt already orders the endpoint after
+      // the harness, which is all that creating an endpoint needs. The role's policies
+      // matter only to invocations, and everything here that invokes (smoke tests,
+      // promotion reads) depends on the whole harness itself. Rendering DependsOn on
+      // the role and every policy for each endpoint only added synth cost.
+
+      // Tags.of() adds tags after construction; check what will be rendered.
+      this.node.addValidation({
+        validate: () => {
+          validateTags('tags', this.resource.cdkTagManager.tagValues());
+          return runDeferredChecks(this, cfnPropertiesOf(this.resource));
+        },
+      });
+    } catch (e) {
+      throw inConstruct(this, e);
     }
-    validateString('description', props.description, { minLength: 1, maxLength: 256 });
-    if (props.tags) validateTags('tags', props.tags);
-
-    this.harness = props.harness;
-    this.endpointName = props.endpointName;
-    _registerEndpoint(this);
-
-    if (props.version === undefined && !isUnresolved(props.endpointName) && /^prod/i.test(props.endpointName)) {
-      Annotations.of(this).addWarningV2('cdk-agentcore-harness:endpoint-follows-latest',
-        `Endpoint ${props.endpointName} follows the newest harness version, so every configuration change goes live ` +
-        'on it in the same deploy. Set `version` (EndpointVersionPolicy.promotedFrom(...) or pinned(...)) to control releases.');
-    }
-
-    this.version = props.version ?? EndpointVersionPolicy.followLatest();
-    this.targetVersion = this.version._bind(this);
-
-    this.resource = new bedrockagentcore.CfnHarnessEndpoint(this, 'Resource', {
-      // The id, never the name or ARN: it is create-only and the only form the API takes.
-      harnessId: _cfnHarnessOf(props.harness)?.attrHarnessId ?? props.harness.harnessId,
-      endpointName: props.endpointName,
-      targetVersion: this.targetVersion,
-      description: props.description,
-      tags: renderTags(props.tags),
-    });
-    // No explicit DependsOn: the HarnessId GetAtt already orders the endpoint after
-    // the harness, which is all that creating an endpoint needs. The role's policies
-    // matter only to invocations, and everything here that invokes (smoke tests,
-    // promotion reads) depends on the whole harness itself. Rendering DependsOn on
-    // the role and every policy for each endpoint only added synth cost.
-
-    // Tags.of() adds tags after construction; check what will be rendered.
-    this.node.addValidation({
-      validate: () => {
-        validateTags('tags', this.resource.cdkTagManager.tagValues());
-        return [];
-      },
-    });
   }
 
   /**

@@ -2,7 +2,7 @@ import { Annotations, CfnResource, Duration, Names } from 'aws-cdk-lib';
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { HarnessValidationError } from '../common/private/errors';
+import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
 import { show, validateListLength, validateNumber, validateString } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
@@ -78,65 +78,69 @@ export class HarnessOnlineEvaluation extends Construct {
 
   constructor(scope: Construct, id: string, props: HarnessOnlineEvaluationProps) {
     super(scope, id);
-    const harness = props.endpoint.harness;
-    if (!(harness instanceof Harness)) {
-      throw new HarnessValidationError('endpoint',
-        `${show(props.endpoint.endpointName)} belongs to ${harness.node.path}, which is imported; its traces are recorded `
-        + 'under the AgentCore runtime it runs on, which only a harness defined in this app knows');
-    }
-    validateListLength('evaluators', props.evaluators, 1, 10);
-    const ids = new Set<string>();
-    for (const evaluator of props.evaluators) {
-      const evaluatorId = evaluator.evaluatorId;
-      if (ids.has(evaluatorId)) {
-        throw new HarnessValidationError('evaluators', `${show(evaluatorId)} is listed twice`);
+    try {
+      const harness = props.endpoint.harness;
+      if (!(harness instanceof Harness)) {
+        throw new HarnessValidationError('endpoint',
+          `${show(props.endpoint.endpointName)} belongs to ${harness.node.path}, which is imported; its traces are recorded `
+          + 'under the AgentCore runtime it runs on, which only a harness defined in this app knows');
       }
-      ids.add(evaluatorId);
-    }
-    validateNumber('samplingPercentage', props.samplingPercentage, { min: 0.01, max: 100, unit: '%' });
-    if (props.sessionTimeout && !props.sessionTimeout.isUnresolved()) {
-      const minutes = props.sessionTimeout.toMinutes({ integral: false });
-      if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
-        throw new HarnessValidationError('sessionTimeout',
-          `${props.sessionTimeout.toHumanString()} is not allowed; it must be a whole number of minutes between 1 and 1440`);
+      validateListLength('evaluators', props.evaluators, 1, 10);
+      const ids = new Set<string>();
+      for (const evaluator of props.evaluators) {
+        const evaluatorId = evaluator.evaluatorId;
+        if (ids.has(evaluatorId)) {
+          throw new HarnessValidationError('evaluators', `${show(evaluatorId)} is listed twice`);
+        }
+        ids.add(evaluatorId);
       }
-    }
-    validateString('configName', props.configName, {
-      pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/, patternDescription: 'a letter, then up to 47 letters, digits or _',
-    });
-    validateString('description', props.description, { maxLength: 200 });
+      validateNumber('samplingPercentage', props.samplingPercentage, { min: 0.01, max: 100, unit: '%' });
+      if (props.sessionTimeout && !props.sessionTimeout.isUnresolved()) {
+        const minutes = props.sessionTimeout.toMinutes({ integral: false });
+        if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+          throw new HarnessValidationError('sessionTimeout',
+            `${props.sessionTimeout.toHumanString()} is not allowed; it must be a whole number of minutes between 1 and 1440`);
+        }
+      }
+      validateString('configName', props.configName, {
+        pattern: /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/, patternDescription: 'a letter, then up to 47 letters, digits or _',
+      });
+      validateString('description', props.description, { maxLength: 200 });
 
-    // A harness endpoint is backed by an endpoint of the harness's runtime; that the
-    // two share their name is assumed, not documented (the harness's metrics make the
-    // same assumption). The runtime endpoint's log group and service name follow.
-    this.dataSource = agentcore.DataSourceConfig.fromAgentRuntimeEndpointName(harness.agentRuntime, props.endpoint.endpointName);
+      // A harness endpoint is backed by an endpoint of the harness's runtime; that the
+      // two share their name is assumed, not documented (the harness's metrics make the
+      // same assumption). The runtime endpoint's log group and service name follow.
+      this.dataSource = agentcore.DataSourceConfig.fromAgentRuntimeEndpointName(harness.agentRuntime, props.endpoint.endpointName);
 
-    this.onlineEvaluationConfig = new agentcore.OnlineEvaluationConfig(this, 'Config', {
-      onlineEvaluationConfigName: props.configName ?? generatedConfigName(this),
-      evaluators: props.evaluators,
-      dataSource: this.dataSource,
-      samplingPercentage: props.samplingPercentage ?? 10,
-      sessionTimeout: props.sessionTimeout,
-      description: props.description,
-      // aws-cdk-lib's default role is kept: its trust carries aws:SourceAccount, aws:ResourceAccount and
-      // aws:SourceArn (this account's evaluators and configurations; the configuration's own id is generated,
-      // so it cannot be named), and its log access is limited to this endpoint's log group and aws/spans.
-      // Its model wildcard stays because the service picks the models behind built-in evaluators.
-      executionRole: props.executionRole,
-    });
-    // Only the configuration waits; its role can be created alongside.
-    const resource = this.onlineEvaluationConfig.node.defaultChild as CfnResource;
-    // The endpoint's runtime log group exists once the endpoint does.
-    resource.node.addDependency(props.endpoint);
-    // aws-cdk-lib's config also depends on its role, which its GetAtt already implies.
-    omitImpliedDependsOn(resource);
-    if (props.transactionSearch) {
-      resource.node.addDependency(props.transactionSearch);
-    } else {
-      Annotations.of(this).addWarningV2('cdk-agentcore-harness:online-evaluation-transaction-search',
-        `Online evaluation of endpoint ${props.endpoint.endpointName} reads the endpoint's traces, which are only recorded `
-        + 'once CloudWatch Transaction Search is enabled in this account and region. Enable it (and pass the construct '
-        + 'that does as transactionSearch, so the evaluation is created after it), or make sure it is already enabled.');
+      this.onlineEvaluationConfig = new agentcore.OnlineEvaluationConfig(this, 'Config', {
+        onlineEvaluationConfigName: props.configName ?? generatedConfigName(this),
+        evaluators: props.evaluators,
+        dataSource: this.dataSource,
+        samplingPercentage: props.samplingPercentage ?? 10,
+        sessionTimeout: props.sessionTimeout,
+        description: props.description,
+        // aws-cdk-lib's default role is kept: its trust carries aws:SourceAccount, aws:ResourceAccount and
+        // aws:SourceArn (this account's evaluators and configurations; the configuration's own id is generated,
+        // so it cannot be named), and its log access is limited to this endpoint's log group and aws/spans.
+        // Its model wildcard stays because the service picks the models behind built-in evaluators.
+        executionRole: props.executionRole,
+      });
+      // Only the configuration waits; its role can be created alongside.
+      const resource = this.onlineEvaluationConfig.node.defaultChild as CfnResource;
+      // The endpoint's runtime log group exists once the endpoint does.
+      resource.node.addDependency(props.endpoint);
+      // aws-cdk-lib's config also depends on its role, which its GetAtt already implies.
+      omitImpliedDependsOn(resource);
+      if (props.transactionSearch) {
+        resource.node.addDependency(props.transactionSearch);
+      } else {
+        Annotations.of(this).addWarningV2('cdk-agentcore-harness:online-evaluation-transaction-search',
+          `Online evaluation of endpoint ${props.endpoint.endpointName} reads the endpoint's traces, which are only recorded `
+          + 'once CloudWatch Transaction Search is enabled in this account and region. Enable it (and pass the construct '
+          + 'that does as transactionSearch, so the evaluation is created after it), or make sure it is already enabled.');
+      }
+    } catch (e) {
+      throw inConstruct(this, e);
     }
   }
 

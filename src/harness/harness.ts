@@ -18,7 +18,8 @@ import { retainWithHarness, warnDeletedDependencies } from './private/retention'
 import { SharedExecutionPolicy, sharedExecutionPolicy } from './private/shared-execution-policy';
 import { validateProps } from './private/validate-props';
 import { ROLE_ARN } from '../common/private/arn-patterns';
-import { HarnessValidationError } from '../common/private/errors';
+import { cfnPropertiesOf, resolveWithChecks } from '../common/private/deferred-checks';
+import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
 
 import { show, validateString } from '../common/private/validation';
@@ -165,153 +166,157 @@ export class Harness extends HarnessBase {
 
   constructor(scope: Construct, id: string, props: HarnessProps) {
     super(scope, id, { physicalName: props.harnessName });
-    validateProps(props);
-    checkNoSecretsInEnvironment(this, props.environmentVariables);
-    claimExplicitName(this, props.harnessName);
-    if (props.harnessName !== undefined) {
-      Annotations.of(this).addWarningV2('cdk-agentcore-harness:explicit-name',
-        `harnessName ${show(props.harnessName)} is explicit. The name is create-only: a change to a create-only input `
-        + '(managed-memory encryption key, network) replaces the harness under the same name, which fails; a retained '
-        + 'harness also blocks redeploying the stack. Omit harnessName to get a generated, collision-free name.');
-    }
-
-    // Known before anything is bound: the shared policies the role is attached to are retained with it.
-    const memoryOption = props.memory ?? HarnessMemory.managed();
-    const removalPolicy = props.removalPolicy ?? (memoryOption._managed ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
-    if (removalPolicy === RemovalPolicy.SNAPSHOT) {
-      throw new HarnessValidationError('removalPolicy', 'SNAPSHOT is not supported by AWS::BedrockAgentCore::Harness; use RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY');
-    }
-    this.removalPolicy = removalPolicy;
-
-    if (props.role) {
-      this.executionRole = props.role;
-    } else {
-      this.executionPolicy = new iam.PolicyDocument();
-      this.sharedPolicies.push(sharedExecutionPolicy(this, 'Base', removalPolicy));
-      if (props.containerImage === undefined) {
-        // The default runtime image comes from ECR Public; a container image grants its own pull.
-        this.sharedPolicies.push(sharedExecutionPolicy(this, 'DefaultRuntimeImagePull', removalPolicy));
+    try {
+      validateProps(props);
+      checkNoSecretsInEnvironment(this, props.environmentVariables);
+      claimExplicitName(this, props.harnessName);
+      if (props.harnessName !== undefined) {
+        Annotations.of(this).addWarningV2('cdk-agentcore-harness:explicit-name',
+          `harnessName ${show(props.harnessName)} is explicit. The name is create-only: a change to a create-only input `
+          + '(managed-memory encryption key, network) replaces the harness under the same name, which fails; a retained '
+          + 'harness also blocks redeploying the stack. Omit harnessName to get a generated, collision-free name.');
       }
-      this.executionRole = createExecutionRole(this, 'ExecutionRole', this.executionPolicy, this.sharedPolicies.map(p => p.reference));
-    }
-    this.role = this.executionRole;
-    // The role this harness created is in its stack: its L1's plain Ref and GetAtt render the
-    // same as roleName and roleArn, without the cross-environment lookup those redo in every pass.
-    const cfnRole = props.role === undefined ? this.executionRole.node.defaultChild as iam.CfnRole : undefined;
-    this.roleArn = cfnRole?.attrArn ?? this.executionRole.roleArn;
-    this.roleName = cfnRole?.ref ?? this.executionRole.roleName;
-    validateString('role', this.executionRole.roleArn, {
-      pattern: ROLE_ARN,
-      patternDescription: 'an IAM role ARN with a 12-digit account, arn:<partition>:iam::<account>:role/<name>',
-    });
-    const inline = this.executionPolicy;
-    this.grantee = new RecordingGrantee(this.executionRole, inline && (statement => inline.addStatements(statement)));
-    this.grantPrincipal = this.grantee;
-    if (props.role) {
-      // A role passed in is the user's: the shared statements go to it like any grant.
-      for (const statement of baseExecutionStatements(this)) {
-        this.addToRolePolicy(statement);
+
+      // Known before anything is bound: the shared policies the role is attached to are retained with it.
+      const memoryOption = props.memory ?? HarnessMemory.managed();
+      const removalPolicy = props.removalPolicy ?? (memoryOption._managed ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY);
+      if (removalPolicy === RemovalPolicy.SNAPSHOT) {
+        throw new HarnessValidationError('removalPolicy', 'SNAPSHOT is not supported by AWS::BedrockAgentCore::Harness; use RETAIN, RETAIN_ON_UPDATE_OR_DELETE or DESTROY');
       }
-      if (props.containerImage === undefined) {
-        this.addToRolePolicy(ecrPublicPullStatement('PullDefaultRuntimeImage'));
+      this.removalPolicy = removalPolicy;
+
+      if (props.role) {
+        this.executionRole = props.role;
+      } else {
+        this.executionPolicy = new iam.PolicyDocument();
+        this.sharedPolicies.push(sharedExecutionPolicy(this, 'Base', removalPolicy));
+        if (props.containerImage === undefined) {
+          // The default runtime image comes from ECR Public; a container image grants its own pull.
+          this.sharedPolicies.push(sharedExecutionPolicy(this, 'DefaultRuntimeImagePull', removalPolicy));
+        }
+        this.executionRole = createExecutionRole(this, 'ExecutionRole', this.executionPolicy, this.sharedPolicies.map(p => p.reference));
       }
-    }
+      this.role = this.executionRole;
+      // The role this harness created is in its stack: its L1's plain Ref and GetAtt render the
+      // same as roleName and roleArn, without the cross-environment lookup those redo in every pass.
+      const cfnRole = props.role === undefined ? this.executionRole.node.defaultChild as iam.CfnRole : undefined;
+      this.roleArn = cfnRole?.attrArn ?? this.executionRole.roleArn;
+      this.roleName = cfnRole?.ref ?? this.executionRole.roleName;
+      validateString('role', this.executionRole.roleArn, {
+        pattern: ROLE_ARN,
+        patternDescription: 'an IAM role ARN with a 12-digit account, arn:<partition>:iam::<account>:role/<name>',
+      });
+      const inline = this.executionPolicy;
+      this.grantee = new RecordingGrantee(this.executionRole, inline && (statement => inline.addStatements(statement)));
+      this.grantPrincipal = this.grantee;
+      if (props.role) {
+        // A role passed in is the user's: the shared statements go to it like any grant.
+        for (const statement of baseExecutionStatements(this)) {
+          this.addToRolePolicy(statement);
+        }
+        if (props.containerImage === undefined) {
+          this.addToRolePolicy(ecrPublicPullStatement('PullDefaultRuntimeImage'));
+        }
+      }
 
-    // Rendered below, once the resource exists for options that read its attributes.
-    let memory: CfnHarness.HarnessMemoryConfigurationProperty | undefined;
-    let environment: CfnHarness.HarnessEnvironmentProviderProperty | undefined;
+      // Rendered below, once the resource exists for options that read its attributes.
+      let memory: CfnHarness.HarnessMemoryConfigurationProperty | undefined;
+      let environment: CfnHarness.HarnessEnvironmentProviderProperty | undefined;
 
-    const explicitName = props.harnessName;
-    this.name = explicitName !== undefined
-      ? { property: explicitName, attribute: () => explicitName }
-      : generateHarnessName(this, () => createOnlyInputs(memory, environment));
-    this.allowedTools = props.allowedTools;
-    this.resource = new CfnHarness(this, 'Resource', {
-      harnessName: this.name.property,
-      executionRoleArn: this.roleArn,
-      // A placeholder for the required property: the model is rendered (and assigned)
-      // below, once the resource exists for options that read its attributes.
-      model: PENDING_MODEL,
-      systemPrompt: props.systemPrompt?._render(),
-      truncation: props.truncation?._render(),
-      maxIterations: props.maxIterations,
-      maxTokens: props.maxTokens,
-      timeoutSeconds: props.timeout?.toSeconds(),
-      environmentVariables: props.environmentVariables && Object.keys(props.environmentVariables).length > 0
-        ? props.environmentVariables : undefined,
-      allowedTools: props.allowedTools,
-      tags: renderTags(props.tags),
-    });
-    // On the L2 role this renders DependsOn on the role (which carries the inline policy)
-    // AND on its default policy once anything grants through grantPrincipal, so the
-    // harness is created only once every grant is attached: a harness created
-    // before its role's permissions exist fails its first session with AccessDenied.
-    this.resource.node.addDependency(this.executionRole, ...this.sharedPolicies.map(p => p.resource));
-    omitImpliedDependsOn(this.resource);
+      const explicitName = props.harnessName;
+      this.name = explicitName !== undefined
+        ? { property: explicitName, attribute: () => explicitName }
+        : generateHarnessName(this, () => createOnlyInputs(memory, environment));
+      this.allowedTools = props.allowedTools;
+      this.resource = new CfnHarness(this, 'Resource', {
+        harnessName: this.name.property,
+        executionRoleArn: this.roleArn,
+        // A placeholder for the required property: the model is rendered (and assigned)
+        // below, once the resource exists for options that read its attributes.
+        model: PENDING_MODEL,
+        systemPrompt: props.systemPrompt?._render(),
+        truncation: props.truncation?._render(),
+        maxIterations: props.maxIterations,
+        maxTokens: props.maxTokens,
+        timeoutSeconds: props.timeout?.toSeconds(),
+        environmentVariables: props.environmentVariables && Object.keys(props.environmentVariables).length > 0
+          ? props.environmentVariables : undefined,
+        allowedTools: props.allowedTools,
+        tags: renderTags(props.tags),
+      });
+      // On the L2 role this renders DependsOn on the role (which carries the inline policy)
+      // AND on its default policy once anything grants through grantPrincipal, so the
+      // harness is created only once every grant is attached: a harness created
+      // before its role's permissions exist fails its first session with AccessDenied.
+      this.resource.node.addDependency(this.executionRole, ...this.sharedPolicies.map(p => p.resource));
+      omitImpliedDependsOn(this.resource);
 
-    this.ctx = {
-      scope: this,
-      resource: this.resource,
-      grantee: this.grantee,
-      addToRolePolicy: (statement) => this.addToRolePolicy(statement),
-      addPostCreateStatement: (statement) => this.addPostCreateStatement(statement),
-    };
+      this.ctx = {
+        scope: this,
+        resource: this.resource,
+        grantee: this.grantee,
+        addToRolePolicy: (statement) => this.addToRolePolicy(statement),
+        addPostCreateStatement: (statement) => this.addPostCreateStatement(statement),
+      };
 
-    // Assigned as soon as they are rendered rather than through Lazy values: they
-    // never change after construction, and every Lazy costs a token resolution in each
-    // of the several passes synthesis makes over the template.
-    this._declaredModels = [props.model, ...props.additionalModels ?? []];
-    this.resource.model = props.model._bind(this.ctx);
-    for (const extra of props.additionalModels ?? []) {
-      extra._grant(this.ctx);
-    }
-    memory = memoryOption._bind(this.ctx);
-    const env = renderEnvironment(this.ctx, {
-      network: props.network,
-      filesystems: props.filesystems,
-      idleSessionTimeout: props.idleSessionTimeout,
-      maxSessionLifetime: props.maxSessionLifetime,
-    });
-    environment = env.environment;
-    this._connections = env.connections;
-    checkReadOnlyFields(memory, environment);
-    this.resource.memory = memory;
-    this.resource.environment = environment;
-    if (props.containerImage) {
-      this.resource.environmentArtifact = props.containerImage._bind(this.ctx);
-    }
-    if (props.authorizer) {
-      this.resource.authorizerConfiguration = props.authorizer._bind(this.ctx);
-    }
+      // Assigned as soon as they are rendered rather than through Lazy values: they
+      // never change after construction, and every Lazy costs a token resolution in each
+      // of the several passes synthesis makes over the template.
+      this._declaredModels = [props.model, ...props.additionalModels ?? []];
+      this.resource.model = props.model._bind(this.ctx);
+      for (const extra of props.additionalModels ?? []) {
+        extra._grant(this.ctx);
+      }
+      memory = memoryOption._bind(this.ctx);
+      const env = renderEnvironment(this.ctx, {
+        network: props.network,
+        filesystems: props.filesystems,
+        idleSessionTimeout: props.idleSessionTimeout,
+        maxSessionLifetime: props.maxSessionLifetime,
+      });
+      environment = env.environment;
+      this._connections = env.connections;
+      checkReadOnlyFields(memory, environment);
+      this.resource.memory = memory;
+      this.resource.environment = environment;
+      if (props.containerImage) {
+        this.resource.environmentArtifact = props.containerImage._bind(this.ctx);
+      }
+      if (props.authorizer) {
+        this.resource.authorizerConfiguration = props.authorizer._bind(this.ctx);
+      }
 
-    if (memoryOption._managed && removalPolicy === RemovalPolicy.DESTROY) {
-      Annotations.of(this).addWarningV2('cdk-agentcore-harness:managed-memory-destroy',
-        'The harness uses managed memory and removalPolicy DESTROY: deleting the stack or replacing the harness '
-        + 'deletes the memory and every stored conversation with it.');
-    }
-    this.resource.applyRemovalPolicy(removalPolicy);
-    if (props.removalPolicy === undefined) {
-      // A replacement is governed by the NEW template's UpdateReplacePolicy. Switching away from
-      // managed memory (e.g. dropping its create-only encryption key) replaces the harness while the
-      // new template no longer has managed memory; DESTROY would then delete the old harness and its
-      // conversations without anyone opting out. So by default a replacement always keeps the old one.
-      this.resource.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
-    }
+      if (memoryOption._managed && removalPolicy === RemovalPolicy.DESTROY) {
+        Annotations.of(this).addWarningV2('cdk-agentcore-harness:managed-memory-destroy',
+          'The harness uses managed memory and removalPolicy DESTROY: deleting the stack or replacing the harness '
+          + 'deletes the memory and every stored conversation with it.');
+      }
+      this.resource.applyRemovalPolicy(removalPolicy);
+      if (props.removalPolicy === undefined) {
+        // A replacement is governed by the NEW template's UpdateReplacePolicy. Switching away from
+        // managed memory (e.g. dropping its create-only encryption key) replaces the harness while the
+        // new template no longer has managed memory; DESTROY would then delete the old harness and its
+        // conversations without anyone opting out. So by default a replacement always keeps the old one.
+        this.resource.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
+      }
 
-    this.managedMemory = memoryOption._managed;
-    if (removalPolicy !== RemovalPolicy.DESTROY && props.role === undefined) {
-      // The role and its policies go with the harness, or a retained harness would point at a deleted role.
-      // The stack's shared and post-create policies take the most retaining policy of their harnesses.
-      retainWithHarness(this, () => [this.executionRole], removalPolicy);
-    }
+      this.managedMemory = memoryOption._managed;
+      if (removalPolicy !== RemovalPolicy.DESTROY && props.role === undefined) {
+        // The role and its policies go with the harness, or a retained harness would point at a deleted role.
+        // The stack's shared and post-create policies take the most retaining policy of their harnesses.
+        retainWithHarness(this, () => [this.executionRole], removalPolicy);
+      }
 
-    // Bound last, once every attribute an option may read is set. Options added
-    // later are bound when they are added, so the constructs and dependencies their
-    // grants create exist before the app is prepared.
-    this.tools = new BoundList(this.ctx, props.tools, tools => { this.resource.tools = tools; });
-    this.skills = new BoundList(this.ctx, props.skills, skills => { this.resource.skills = skills; });
-    this.hooks = new BoundList(this.ctx, props.hooks, hooks => { this.resource.hooks = hooks; });
-    this.node.addValidation({ validate: () => this.validateAtSynth() });
+      // Bound last, once every attribute an option may read is set. Options added
+      // later are bound when they are added, so the constructs and dependencies their
+      // grants create exist before the app is prepared.
+      this.tools = new BoundList(this.ctx, 'tools', props.tools, tools => { this.resource.tools = tools; });
+      this.skills = new BoundList(this.ctx, 'skills', props.skills, skills => { this.resource.skills = skills; });
+      this.hooks = new BoundList(this.ctx, 'hooks', props.hooks, hooks => { this.resource.hooks = hooks; });
+      this.node.addValidation({ validate: () => this.validateAtSynth() });
+    } catch (e) {
+      throw inConstruct(this, e);
+    }
   }
 
   /**
@@ -446,28 +451,43 @@ export class Harness extends HarnessBase {
     validateHookSet(this.hooks.render() ?? []);
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
-    this.warnRetainedDependencies();
-    return this.validateInlinePolicySize();
+    // Each resolved once, for every check that reads it: resolving is most of what these checks cost.
+    const stack = Stack.of(this);
+    const { resolved: properties, errors } = resolveWithChecks(this, cfnPropertiesOf(this.resource));
+    const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
+    const policies: ResolvedPolicies | undefined = this.executionPolicy && {
+      execution: stack.resolve(this.executionPolicy),
+      grants: defaultPolicy && stack.resolve(defaultPolicy.document),
+    };
+    this.warnRetainedDependencies(properties, policies);
+    return [...errors, ...this.validateInlinePolicySize(policies)];
   }
 
   /** A retained harness must not depend on resources deleted with the stack. */
-  private warnRetainedDependencies(): void {
+  private warnRetainedDependencies(properties: unknown, policies: ResolvedPolicies | undefined): void {
     if (this.removalPolicy === RemovalPolicy.DESTROY) return;
+    const stack = Stack.of(this);
     const owned = new Set<CfnResource>([this.resource]);
-    const ownedPolicies: unknown[] = [];
+    // What the harness itself references, and what its own role's policies grant access to.
+    const rendered: unknown[] = [properties];
     // Only a role the harness created is retained with it; a role passed in is the user's to keep.
-    for (const child of this.executionPolicy ? this.executionRole.node.findAll() : []) {
-      if (child instanceof CfnResource) owned.add(child);
-    }
-    for (const child of owned) {
-      // What the harness itself references, and what its own role's policies grant access to.
-      ownedPolicies.push((child as unknown as { _toCloudFormation(): unknown })._toCloudFormation());
+    if (policies) {
+      rendered.push(policies.execution, policies.grants);
+      const cfnRole = this.executionRole.node.defaultChild as iam.CfnRole;
+      rendered.push(stack.resolve(cfnRole.managedPolicyArns));
+      const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+      for (const child of this.executionRole.node.findAll()) {
+        if (!(child instanceof CfnResource)) continue;
+        owned.add(child);
+        // The role's and its default policy's documents are read above; anything else under the role in full.
+        if (child !== cfnRole && child !== defaultPolicy) rendered.push(stack.resolve(cfnPropertiesOf(child)));
+      }
     }
     // Not read: the shared policies name no resource, and a post-create group names only harnesses and roles
     // of its own removal policy, which are kept as this harness is.
     if (this.postCreate) owned.add(this.postCreate.policy);
     this.sharedPolicies.forEach(policy => owned.add(policy.resource));
-    warnDeletedDependencies(this, ownedPolicies, owned);
+    warnDeletedDependencies(this, rendered, owned);
   }
 
   /**
@@ -477,16 +497,20 @@ export class Harness extends HarnessBase {
    * two certainly exceed it: literal text counted exactly, deploy-time values at
    * their shortest.
    */
-  private validateInlinePolicySize(): string[] {
-    if (!this.executionPolicy) return [];
-    const stack = Stack.of(this);
-    const execution = policyDocumentLength(stack.resolve(this.executionPolicy)).min;
-    const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
-    const grants = defaultPolicy ? policyDocumentLength(stack.resolve(defaultPolicy.document)).min : 0;
+  private validateInlinePolicySize(policies: ResolvedPolicies | undefined): string[] {
+    if (!policies) return [];
+    const execution = policyDocumentLength(policies.execution).min;
+    const grants = policies.grants ? policyDocumentLength(policies.grants).min : 0;
     const least = execution + grants;
     if (least <= INLINE_POLICY_QUOTA) return [];
     return [`role: the execution role's inline policies take at least ${least} characters (${EXECUTION_POLICY_NAME}: `
       + `${execution}, default policy: ${grants}); IAM allows ${INLINE_POLICY_QUOTA} per role. Pass a role you `
       + 'manage (`role`) whose permissions are in managed policies, or grant fewer resources individually.'];
   }
+}
+
+/** The execution role's policy documents, resolved. */
+interface ResolvedPolicies {
+  readonly execution: unknown;
+  readonly grants: unknown;
 }

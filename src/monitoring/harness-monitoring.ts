@@ -3,7 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { runtimeEndpointMetric } from './private/runtime-metrics';
 import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
-import { HarnessValidationError } from '../common/private/errors';
+import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { show, validateNumber, validateString } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { HarnessBase, IHarness } from '../harness/harness-base';
@@ -68,106 +68,110 @@ export class HarnessMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: HarnessMonitoringProps) {
     super(scope, id);
-    const runtime = props.harness instanceof HarnessBase ? props.harness._metricRuntime() : undefined;
-    if (!runtime) {
-      throw new HarnessValidationError('harness',
-        `${props.harness.node.path} is imported; its metrics are published under the AgentCore runtime it runs on, `
-        + 'which only a harness defined in this app knows');
-    }
-    validateString('dashboardName', props.dashboardName, {
-      minLength: 1, maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, patternDescription: 'letters, digits, - and _',
-    });
-    validateNumber('systemErrorsThreshold', props.systemErrorsThreshold, { min: 1, integer: true });
-    validateNumber('throttlesThreshold', props.throttlesThreshold, { min: 1, integer: true });
-    const latency = props.latencyThreshold ?? Duration.minutes(5);
-    if (!latency.isUnresolved() && latency.toMilliseconds() < 1000) {
-      throw new HarnessValidationError('latencyThreshold', `${latency.toHumanString()} is too short; it must be at least 1 second`);
-    }
-    const endpoints = props.endpoints ?? [];
-    if (props.endpoints !== undefined && endpoints.length === 0) {
-      throw new HarnessValidationError('endpoints', 'is empty; give at least one endpoint, or leave it out for the DEFAULT endpoint');
-    }
-    const names: string[] = [];
-    for (const endpoint of endpoints) {
-      if (endpoint.harness !== props.harness) {
-        throw new HarnessValidationError('endpoints',
-          `${show(endpoint.endpointName)} (${endpoint.node.path}) belongs to ${endpoint.harness.node.path}, not to ${props.harness.node.path}`);
+    try {
+      const runtime = props.harness instanceof HarnessBase ? props.harness._metricRuntime() : undefined;
+      if (!runtime) {
+        throw new HarnessValidationError('harness',
+          `${props.harness.node.path} is imported; its metrics are published under the AgentCore runtime it runs on, `
+          + 'which only a harness defined in this app knows');
       }
-      if (names.includes(endpoint.endpointName)) {
-        throw new HarnessValidationError('endpoints', `${show(endpoint.endpointName)} is listed twice`);
+      validateString('dashboardName', props.dashboardName, {
+        minLength: 1, maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, patternDescription: 'letters, digits, - and _',
+      });
+      validateNumber('systemErrorsThreshold', props.systemErrorsThreshold, { min: 1, integer: true });
+      validateNumber('throttlesThreshold', props.throttlesThreshold, { min: 1, integer: true });
+      const latency = props.latencyThreshold ?? Duration.minutes(5);
+      if (!latency.isUnresolved() && latency.toMilliseconds() < 1000) {
+        throw new HarnessValidationError('latencyThreshold', `${latency.toHumanString()} is too short; it must be at least 1 second`);
       }
-      names.push(endpoint.endpointName);
-    }
-    if (names.length === 0) names.push(DEFAULT_ENDPOINT_NAME);
+      const endpoints = props.endpoints ?? [];
+      if (props.endpoints !== undefined && endpoints.length === 0) {
+        throw new HarnessValidationError('endpoints', 'is empty; give at least one endpoint, or leave it out for the DEFAULT endpoint');
+      }
+      const names: string[] = [];
+      for (const endpoint of endpoints) {
+        if (endpoint.harness !== props.harness) {
+          throw new HarnessValidationError('endpoints',
+            `${show(endpoint.endpointName)} (${endpoint.node.path}) belongs to ${endpoint.harness.node.path}, not to ${props.harness.node.path}`);
+        }
+        if (names.includes(endpoint.endpointName)) {
+          throw new HarnessValidationError('endpoints', `${show(endpoint.endpointName)} is listed twice`);
+        }
+        names.push(endpoint.endpointName);
+      }
+      if (names.length === 0) names.push(DEFAULT_ENDPOINT_NAME);
 
-    const env = { account: props.harness.env.account, region: props.harness.env.region };
-    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
-    for (const name of names) {
-      const metric = (metricName: string, options?: cloudwatch.MetricOptions) =>
-        runtimeEndpointMetric(runtime, name, metricName, env, { label: `${metricName} (${name})`, ...options });
-      // Without a label, so the alarms render as a plain metric.
-      const alarmMetric = (metricName: string, options?: cloudwatch.MetricOptions) =>
-        runtimeEndpointMetric(runtime, name, metricName, env, options);
-      // A count that alarms as soon as one period reaches the threshold; no data means nothing went wrong.
-      const countAlarm = (metricName: string, description: string, threshold: number) =>
-        new cloudwatch.Alarm(this, `${name}${metricName}`, {
-          alarmDescription: `${description} harness endpoint ${name}`,
-          metric: alarmMetric(metricName),
-          threshold,
-          evaluationPeriods: 1,
+      const env = { account: props.harness.env.account, region: props.harness.env.region };
+      this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName });
+      for (const name of names) {
+        const metric = (metricName: string, options?: cloudwatch.MetricOptions) =>
+          runtimeEndpointMetric(runtime, name, metricName, env, { label: `${metricName} (${name})`, ...options });
+        // Without a label, so the alarms render as a plain metric.
+        const alarmMetric = (metricName: string, options?: cloudwatch.MetricOptions) =>
+          runtimeEndpointMetric(runtime, name, metricName, env, options);
+        // A count that alarms as soon as one period reaches the threshold; no data means nothing went wrong.
+        const countAlarm = (metricName: string, description: string, threshold: number) =>
+          new cloudwatch.Alarm(this, `${name}${metricName}`, {
+            alarmDescription: `${description} harness endpoint ${name}`,
+            metric: alarmMetric(metricName),
+            threshold,
+            evaluationPeriods: 1,
+            comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+          });
+        const systemErrors = countAlarm('SystemErrors', 'Server-side errors of', props.systemErrorsThreshold ?? 1);
+        const throttles = countAlarm('Throttles', 'Throttled calls to', props.throttlesThreshold ?? 1);
+        const slow = new cloudwatch.Alarm(this, `${name}Latency`, {
+          alarmDescription: `p99 latency of harness endpoint ${name} at or above ${latency.toHumanString()}`,
+          metric: alarmMetric('Latency', { statistic: cloudwatch.Stats.p(99) }),
+          threshold: latency.toMilliseconds(),
+          evaluationPeriods: 3,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         });
-      const systemErrors = countAlarm('SystemErrors', 'Server-side errors of', props.systemErrorsThreshold ?? 1);
-      const throttles = countAlarm('Throttles', 'Throttled calls to', props.throttlesThreshold ?? 1);
-      const slow = new cloudwatch.Alarm(this, `${name}Latency`, {
-        alarmDescription: `p99 latency of harness endpoint ${name} at or above ${latency.toHumanString()}`,
-        metric: alarmMetric('Latency', { statistic: cloudwatch.Stats.p(99) }),
-        threshold: latency.toMilliseconds(),
-        evaluationPeriods: 3,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      for (const alarm of [systemErrors, throttles, slow]) {
-        if (props.alarmAction) {
-          alarm.addAlarmAction(props.alarmAction);
-          alarm.addOkAction(props.alarmAction);
+        for (const alarm of [systemErrors, throttles, slow]) {
+          if (props.alarmAction) {
+            alarm.addAlarmAction(props.alarmAction);
+            alarm.addOkAction(props.alarmAction);
+          }
+          this.alarms.push(alarm);
         }
-        this.alarms.push(alarm);
-      }
 
-      this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: `## Harness endpoint ${name}`, width: 24, height: 1 }));
-      this.dashboard.addWidgets(
-        new cloudwatch.GraphWidget({
-          title: `Invocations and sessions (${name})`,
-          left: [metric('Invocations'), metric('SessionCount')],
-          width: 6,
-        }),
-        new cloudwatch.GraphWidget({
-          title: `Errors (${name})`,
-          left: [metric('SystemErrors'), metric('UserErrors')],
-          leftAnnotations: [systemErrors.toAnnotation()],
-          width: 6,
-        }),
-        new cloudwatch.GraphWidget({
-          title: `Throttles (${name})`,
-          left: [metric('Throttles')],
-          leftAnnotations: [throttles.toAnnotation()],
-          width: 6,
-        }),
-        new cloudwatch.GraphWidget({
-          title: `Latency (${name})`,
-          left: [
-            metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, label: `Latency average (${name})` }),
-            metric('Latency', { statistic: cloudwatch.Stats.p(99), label: `Latency p99 (${name})` }),
-          ],
-          leftAnnotations: [slow.toAnnotation()],
-          width: 6,
-        }),
-      );
-      this.dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({
-        title: `Alarms (${name})`, alarms: [systemErrors, throttles, slow], width: 24, height: 2,
-      }));
+        this.dashboard.addWidgets(new cloudwatch.TextWidget({ markdown: `## Harness endpoint ${name}`, width: 24, height: 1 }));
+        this.dashboard.addWidgets(
+          new cloudwatch.GraphWidget({
+            title: `Invocations and sessions (${name})`,
+            left: [metric('Invocations'), metric('SessionCount')],
+            width: 6,
+          }),
+          new cloudwatch.GraphWidget({
+            title: `Errors (${name})`,
+            left: [metric('SystemErrors'), metric('UserErrors')],
+            leftAnnotations: [systemErrors.toAnnotation()],
+            width: 6,
+          }),
+          new cloudwatch.GraphWidget({
+            title: `Throttles (${name})`,
+            left: [metric('Throttles')],
+            leftAnnotations: [throttles.toAnnotation()],
+            width: 6,
+          }),
+          new cloudwatch.GraphWidget({
+            title: `Latency (${name})`,
+            left: [
+              metric('Latency', { statistic: cloudwatch.Stats.AVERAGE, label: `Latency average (${name})` }),
+              metric('Latency', { statistic: cloudwatch.Stats.p(99), label: `Latency p99 (${name})` }),
+            ],
+            leftAnnotations: [slow.toAnnotation()],
+            width: 6,
+          }),
+        );
+        this.dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({
+          title: `Alarms (${name})`, alarms: [systemErrors, throttles, slow], width: 24, height: 2,
+        }));
+      }
+    } catch (e) {
+      throw inConstruct(this, e);
     }
   }
 }

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { TransactionSearchFunction } from './transaction-search-function';
-import { HarnessValidationError } from '../common/private/errors';
+import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
 import { show } from '../common/private/validation';
 
@@ -96,15 +96,19 @@ export class TransactionSearch extends Construct {
 
   constructor(scope: Construct, id: string, props: TransactionSearchProps = {}) {
     super(scope, id);
-    this.indexingPercentage = props.indexingPercentage ?? 1;
-    validatePercentage(this.indexingPercentage);
+    try {
+      this.indexingPercentage = props.indexingPercentage ?? 1;
+      validatePercentage(this.indexingPercentage);
 
-    const resource = new CustomResource(this, 'Resource', {
-      serviceToken: TransactionSearchProvider.getOrCreate(this).serviceToken,
-      resourceType: RESOURCE_TYPE,
-      properties: { IndexingPercentage: String(this.indexingPercentage) },
-    });
-    this.enabledByThisResource = resource.getAttString('EnabledByThisResource');
+      const resource = new CustomResource(this, 'Resource', {
+        serviceToken: TransactionSearchProvider.getOrCreate(this).serviceToken,
+        resourceType: RESOURCE_TYPE,
+        properties: { IndexingPercentage: String(this.indexingPercentage) },
+      });
+      this.enabledByThisResource = resource.getAttString('EnabledByThisResource');
+    } catch (e) {
+      throw inConstruct(this, e);
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { Annotations, CfnResource, CustomResource, Duration, Lazy, Stack, Token 
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
 import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
-import { HarnessValidationError } from '../common/private/errors';
+import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
 import { isUnresolved, show, validateNumber, validateString } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
@@ -99,68 +99,72 @@ export class HarnessSmokeTest extends Construct {
 
   constructor(scope: Construct, id: string, props: HarnessSmokeTestProps) {
     super(scope, id);
-    _markHarnessConsumer(this);
+    try {
+      _markHarnessConsumer(this);
 
-    validateString('prompt', props.prompt, { minLength: 1 });
-    if (!isUnresolved(props.prompt) && props.prompt.trim().length === 0) {
-      throw new HarnessValidationError('prompt', `${show(props.prompt)} is blank; give the agent a message`);
+      validateString('prompt', props.prompt, { minLength: 1 });
+      if (!isUnresolved(props.prompt) && props.prompt.trim().length === 0) {
+        throw new HarnessValidationError('prompt', `${show(props.prompt)} is blank; give the agent a message`);
+      }
+      validateRegExp(props.expectedPattern);
+      const given = props.timeout;
+      const givenSeconds = given === undefined ? undefined : given.isUnresolved() ? given.toSeconds() : given.toMilliseconds() / 1000;
+      validateNumber('timeout', givenSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true, unit: 'seconds' });
+
+      const { harness, endpoint } = props;
+      if (endpoint && !_sameHarness(endpoint.harness, harness)) {
+        throw new HarnessValidationError('endpoint',
+          `${endpoint.node.path} belongs to ${endpoint.harness.node.path}, not to harness ${harness.node.path}`);
+      }
+
+      const provider = HarnessProvider.getOrCreate(this);
+      provider._allowRead(harness.harnessArn, endpoint ? [endpoint.endpointName] : []);
+      provider._allowInvoke(harness.harnessArn, endpoint?.endpointName ?? DEFAULT_ENDPOINT_NAME);
+
+      const version = servedVersionOf(harness, endpoint);
+      const versionOwner = endpoint ? endpoint.node.tryFindChild('Resource') : _cfnHarnessOf(harness);
+      if (version !== undefined && Token.isUnresolved(version) && versionOwner) {
+        _assertSameStackForVersion('endpoint', this, versionOwner);
+      }
+      if (version === undefined && props.trigger === undefined) {
+        Annotations.of(this).addWarningV2('cdk-agentcore-harness:smoke-test-no-trigger',
+          'The served version is unknown at synth (imported harness or endpoint), so this smoke test runs only when ' +
+          'it is created or its properties change. Pass `trigger` to re-run it when the agent changes.');
+      }
+      const trigger = [version, props.trigger].filter(part => part !== undefined).join('/') || 'static';
+
+      this.resource = new CustomResource(this, 'Resource', {
+        serviceToken: provider.serviceToken,
+        resourceType: 'Custom::HarnessSmokeTest',
+        serviceTimeout: _CUSTOM_RESOURCE_SERVICE_TIMEOUT,
+        properties: {
+          HarnessArn: harness.harnessArn,
+          HarnessId: _cfnHarnessOf(harness)?.attrHarnessId ?? harness.harnessId,
+          Qualifier: endpoint?.endpointName,
+          Prompt: props.prompt,
+          ExpectedPattern: props.expectedPattern,
+          Trigger: trigger,
+          // Lazy: hooks added to the harness after this test still count.
+          ReadTimeoutSeconds: givenSeconds !== undefined ? String(givenSeconds)
+            : Lazy.string({ produce: () => String(this.defaultTimeoutSeconds(harness)) }),
+          WaitTimeoutSeconds: _waitTimeoutProperty('waitTimeout', props.waitTimeout),
+        },
+      });
+
+      // Wait for everything the agent needs: the harness with its role and
+      // policies (managed-memory access lives in a policy created after the
+      // harness), and the endpoint's own resource (not the whole endpoint, which
+      // may contain this test).
+      this.resource.node.addDependency(_harnessDependable(harness));
+      this.node.addValidation({ validate: () => this.checkPreconditions(harness, givenSeconds) });
+      const endpointResource = endpoint?.node.tryFindChild('Resource');
+      if (endpointResource) {
+        this.resource.node.addDependency(endpointResource);
+      }
+      omitImpliedDependsOn(this.resource.node.defaultChild as CfnResource);
+    } catch (e) {
+      throw inConstruct(this, e);
     }
-    validateRegExp(props.expectedPattern);
-    const given = props.timeout;
-    const givenSeconds = given === undefined ? undefined : given.isUnresolved() ? given.toSeconds() : given.toMilliseconds() / 1000;
-    validateNumber('timeout', givenSeconds, { min: 1, max: MAX_TIMEOUT_SECONDS, integer: true, unit: 'seconds' });
-
-    const { harness, endpoint } = props;
-    if (endpoint && !_sameHarness(endpoint.harness, harness)) {
-      throw new HarnessValidationError('endpoint',
-        `${endpoint.node.path} belongs to ${endpoint.harness.node.path}, not to harness ${harness.node.path}`);
-    }
-
-    const provider = HarnessProvider.getOrCreate(this);
-    provider._allowRead(harness.harnessArn, endpoint ? [endpoint.endpointName] : []);
-    provider._allowInvoke(harness.harnessArn, endpoint?.endpointName ?? DEFAULT_ENDPOINT_NAME);
-
-    const version = servedVersionOf(harness, endpoint);
-    const versionOwner = endpoint ? endpoint.node.tryFindChild('Resource') : _cfnHarnessOf(harness);
-    if (version !== undefined && Token.isUnresolved(version) && versionOwner) {
-      _assertSameStackForVersion('endpoint', this, versionOwner);
-    }
-    if (version === undefined && props.trigger === undefined) {
-      Annotations.of(this).addWarningV2('cdk-agentcore-harness:smoke-test-no-trigger',
-        'The served version is unknown at synth (imported harness or endpoint), so this smoke test runs only when ' +
-        'it is created or its properties change. Pass `trigger` to re-run it when the agent changes.');
-    }
-    const trigger = [version, props.trigger].filter(part => part !== undefined).join('/') || 'static';
-
-    this.resource = new CustomResource(this, 'Resource', {
-      serviceToken: provider.serviceToken,
-      resourceType: 'Custom::HarnessSmokeTest',
-      serviceTimeout: _CUSTOM_RESOURCE_SERVICE_TIMEOUT,
-      properties: {
-        HarnessArn: harness.harnessArn,
-        HarnessId: _cfnHarnessOf(harness)?.attrHarnessId ?? harness.harnessId,
-        Qualifier: endpoint?.endpointName,
-        Prompt: props.prompt,
-        ExpectedPattern: props.expectedPattern,
-        Trigger: trigger,
-        // Lazy: hooks added to the harness after this test still count.
-        ReadTimeoutSeconds: givenSeconds !== undefined ? String(givenSeconds)
-          : Lazy.string({ produce: () => String(this.defaultTimeoutSeconds(harness)) }),
-        WaitTimeoutSeconds: _waitTimeoutProperty('waitTimeout', props.waitTimeout),
-      },
-    });
-
-    // Wait for everything the agent needs: the harness with its role and
-    // policies (managed-memory access lives in a policy created after the
-    // harness), and the endpoint's own resource (not the whole endpoint, which
-    // may contain this test).
-    this.resource.node.addDependency(_harnessDependable(harness));
-    this.node.addValidation({ validate: () => this.checkPreconditions(harness, givenSeconds) });
-    const endpointResource = endpoint?.node.tryFindChild('Resource');
-    if (endpointResource) {
-      this.resource.node.addDependency(endpointResource);
-    }
-    omitImpliedDependsOn(this.resource.node.defaultChild as CfnResource);
   }
 
   private defaultTimeoutSeconds(harness: IHarness): number {

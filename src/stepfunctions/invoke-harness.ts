@@ -5,7 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { InvokeHarnessSessionId, isJsonataExpression } from './invoke-harness-session-id';
 import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
-import { HarnessValidationError } from '../common/private/errors';
+import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { isUnresolved, show, validateExactlyOne, validateNotBlank, validateNumber, wholeDuration } from '../common/private/validation';
 import { IHarnessEndpoint } from '../endpoint/harness-endpoint-base';
 import { Harness } from '../harness/harness';
@@ -148,36 +148,40 @@ export class InvokeHarness extends sfn.TaskStateBase {
 
   constructor(scope: Construct, id: string, private readonly props: InvokeHarnessProps) {
     super(scope, id, props);
-    if (props.integrationPattern !== undefined && props.integrationPattern !== sfn.IntegrationPattern.REQUEST_RESPONSE) {
-      throw new HarnessValidationError('integrationPattern',
-        `${props.integrationPattern} is not supported; InvokeHarness supports only REQUEST_RESPONSE`);
-    }
-    validateExactlyOne('harness/endpoint', { harness: props.harness, endpoint: props.endpoint });
-    this.harness = (props.harness ?? props.endpoint!.harness);
-    if (!isUnresolved(props.prompt) && !isJsonataExpression(props.prompt)) {
-      validateNotBlank('prompt', props.prompt);
-    }
-    validateNumber('maxIterations', props.maxIterations, { min: 1, integer: true });
-    validateNumber('maxTokens', props.maxTokens, { min: 1, integer: true });
-    this.timeoutSeconds = wholeDuration('harnessTimeout', props.harnessTimeout, 'seconds');
-    validateNumber('harnessTimeout (seconds)', this.timeoutSeconds, { min: 1 });
-    if (props.model) {
-      props.model._validate('model');
-      this.checkModelDeclared(scope, props.model);
-    }
+    try {
+      if (props.integrationPattern !== undefined && props.integrationPattern !== sfn.IntegrationPattern.REQUEST_RESPONSE) {
+        throw new HarnessValidationError('integrationPattern',
+          `${props.integrationPattern} is not supported; InvokeHarness supports only REQUEST_RESPONSE`);
+      }
+      validateExactlyOne('harness/endpoint', { harness: props.harness, endpoint: props.endpoint });
+      this.harness = (props.harness ?? props.endpoint!.harness);
+      if (!isUnresolved(props.prompt) && !isJsonataExpression(props.prompt)) {
+        validateNotBlank('prompt', props.prompt);
+      }
+      validateNumber('maxIterations', props.maxIterations, { min: 1, integer: true });
+      validateNumber('maxTokens', props.maxTokens, { min: 1, integer: true });
+      this.timeoutSeconds = wholeDuration('harnessTimeout', props.harnessTimeout, 'seconds');
+      validateNumber('harnessTimeout (seconds)', this.timeoutSeconds, { min: 1 });
+      if (props.model) {
+        props.model._validate('model');
+        this.checkModelDeclared(scope, props.model);
+      }
 
-    // Exactly what the call is authorized against. Like AgentCore Runtime, a call is
-    // authorized on the harness ARN and on the endpoint it resolves to (DEFAULT when
-    // no qualifier is sent). AWS's own sample grants InvokeAgentRuntime next to
-    // InvokeHarness; whether the integration needs it is not documented, so both
-    // are granted, as the library's other invoke grants do.
-    const harnessArn = this.harness.harnessArn;
-    this.taskPolicies = [new iam.PolicyStatement({
-      actions: HARNESS_INVOKE_ACTIONS,
-      resources: [harnessArn, props.endpoint ? props.endpoint.harnessEndpointArn : endpointArnOf(harnessArn, DEFAULT_ENDPOINT_NAME)],
-    })];
+      // Exactly what the call is authorized against. Like AgentCore Runtime, a call is
+      // authorized on the harness ARN and on the endpoint it resolves to (DEFAULT when
+      // no qualifier is sent). AWS's own sample grants InvokeAgentRuntime next to
+      // InvokeHarness; whether the integration needs it is not documented, so both
+      // are granted, as the library's other invoke grants do.
+      const harnessArn = this.harness.harnessArn;
+      this.taskPolicies = [new iam.PolicyStatement({
+        actions: HARNESS_INVOKE_ACTIONS,
+        resources: [harnessArn, props.endpoint ? props.endpoint.harnessEndpointArn : endpointArnOf(harnessArn, DEFAULT_ENDPOINT_NAME)],
+      })];
 
-    this.warnAboutTimeout(scope);
+      this.warnAboutTimeout(scope);
+    } catch (e) {
+      throw inConstruct(this, e);
+    }
   }
 
   /** @internal */

@@ -96,7 +96,7 @@ describe('TransactionSearch', () => {
     const stack = createTestStack(app);
     expect(() => new TransactionSearch(stack, 'Traces', { indexingPercentage: value })).toThrow(HarnessValidationError);
     expect(() => new TransactionSearch(stack, 'Traces2', { indexingPercentage: value })).toThrow(
-      /^indexingPercentage: .* percent is out of range; it must be greater than 0 and at most 100 percent$/);
+      /^indexingPercentage: .* percent is out of range; it must be greater than 0 and at most 100 percent \(in TestStack\/Traces\d*\)$/);
   });
 
   test.each([0.01, 1, 100])('accepts indexingPercentage %p', (value) => {

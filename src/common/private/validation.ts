@@ -1,8 +1,10 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { deferNumberCheck, deferStringCheck } from './deferred-checks';
 import { HarnessValidationError } from './errors';
 
-// Shared synth-time checks. Every helper skips unresolved tokens, because their
-// value is only known at deploy time.
+// Shared synth-time checks. A token is not checked where it is given: the check
+// is kept and run at synth on what the token then resolves to (see
+// deferred-checks.ts); what is known only at deploy is skipped.
 
 /** Renders a value for an error message. */
 export function show(value: unknown): string {
@@ -40,7 +42,8 @@ export interface StringRules {
 }
 
 export function validateString(property: string, value: string | undefined, rules: StringRules): void {
-  if (value === undefined || isUnresolved(value)) return;
+  if (value === undefined) return;
+  if (isUnresolved(value)) return deferStringCheck(value, v => validateString(property, v, rules));
   const length = characterLength(value);
   if (rules.minLength !== undefined && length < rules.minLength) {
     throw new HarnessValidationError(property,
@@ -65,7 +68,8 @@ export interface NumberRules {
 }
 
 export function validateNumber(property: string, value: number | undefined, rules: NumberRules): void {
-  if (value === undefined || isUnresolved(value)) return;
+  if (value === undefined) return;
+  if (isUnresolved(value)) return deferNumberCheck(value, v => validateNumber(property, v, rules));
   const unit = rules.unit ? ` ${rules.unit}` : '';
   if (!Number.isFinite(value)) {
     throw new HarnessValidationError(property, `${show(value)} is not a finite number`);
@@ -90,7 +94,8 @@ export function validateListLength(property: string, list: readonly unknown[] | 
 }
 
 export function validateEnum(property: string, value: string | undefined, allowed: readonly string[]): void {
-  if (value === undefined || isUnresolved(value)) return;
+  if (value === undefined) return;
+  if (isUnresolved(value)) return deferStringCheck(value, v => validateEnum(property, v, allowed));
   if (!allowed.includes(value)) {
     throw new HarnessValidationError(property, `${show(value)} is not allowed; use one of ${allowed.map(a => show(a)).join(', ')}`);
   }
@@ -126,7 +131,8 @@ export function validateStringMap(property: string, map: Record<string, string> 
 
 /** Fails when a string is empty or only whitespace. */
 export function validateNotBlank(property: string, value: string | undefined): void {
-  if (value === undefined || isUnresolved(value)) return;
+  if (value === undefined) return;
+  if (isUnresolved(value)) return deferStringCheck(value, v => validateNotBlank(property, v));
   if (value.trim().length === 0) {
     throw new HarnessValidationError(property, `${show(value)} is blank; it must contain at least one non-whitespace character`);
   }

@@ -1,7 +1,7 @@
 import { CfnTag } from 'aws-cdk-lib';
 import { CfnHarness } from 'aws-cdk-lib/aws-bedrockagentcore';
 import { HarnessBindContext } from './bind-context';
-import { HarnessValidationError } from '../../common/private/errors';
+import { atIndex, HarnessValidationError, inConstruct } from '../../common/private/errors';
 import { isUnresolved, show, validateString } from '../../common/private/validation';
 
 interface Bindable<R> {
@@ -19,16 +19,30 @@ export class BoundList<T extends Bindable<R>, R> {
 
   constructor(
     private readonly ctx: HarnessBindContext,
+    private readonly list: string,
     initial: T[] | undefined,
     private readonly assign: (rendered: R[] | undefined) => void,
   ) {
-    (initial ?? []).forEach(item => this.bound.push(item._bind(ctx)));
+    (initial ?? []).forEach(item => this.bind(item));
     assign(this.render());
   }
 
   public add(item: T): void {
-    this.bound.push(item._bind(this.ctx));
+    try {
+      this.bind(item);
+    } catch (e) {
+      // Added after construction (addTool, addSkill, addHook): name the harness here.
+      throw inConstruct(this.ctx.scope, e);
+    }
     this.assign(this.render());
+  }
+
+  private bind(item: T): void {
+    try {
+      this.bound.push(item._bind(this.ctx));
+    } catch (e) {
+      throw atIndex(e, this.list, this.bound.length);
+    }
   }
 
   public render(): R[] | undefined {

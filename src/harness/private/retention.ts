@@ -81,11 +81,11 @@ function referencedLogicalIds(value: unknown, ids: Set<string> = new Set()): Set
  * the retained harness would point at something gone. Those resources are the
  * user's (or aws-cdk-lib's), so the library only says so.
  */
-export function warnDeletedDependencies(harness: IConstruct, rendered: unknown[], owned: Set<CfnResource>): void {
+export function warnDeletedDependencies(harness: IConstruct, resolved: unknown[], owned: Set<CfnResource>): void {
   const stack = Stack.of(harness);
   const ids = new Set<string>();
-  for (const value of rendered) {
-    referencedLogicalIds(stack.resolve(value), ids);
+  for (const value of resolved) {
+    referencedLogicalIds(value, ids);
   }
   const deleted: string[] = [];
   for (const [id, child] of deletedResourcesOf(stack)) {

@@ -1,4 +1,5 @@
 import { BEDROCK_ARN } from '../../common/private/arn-patterns';
+import { deferStringCheck } from '../../common/private/deferred-checks';
 import { HarnessValidationError } from '../../common/private/errors';
 import { isUnresolved, show, validateString } from '../../common/private/validation';
 
@@ -33,8 +34,8 @@ const GEMINI_ID = /^((models|tunedModels)\/)?[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 const LITELLM_ID = /^[a-z0-9][a-z0-9_-]*\/[a-zA-Z0-9@][a-zA-Z0-9._:/@+-]*$/;
 
 export function validateModelId(property: string, provider: ModelProvider, modelId: string): void {
+  if (isUnresolved(modelId)) return deferStringCheck(modelId, value => validateModelId(property, provider, value));
   validateString(property, modelId, { minLength: 1, maxLength: MAX_LENGTH });
-  if (isUnresolved(modelId)) return;
   const [pattern, allowed] = rule(provider, modelId);
   if (!pattern.test(modelId)) {
     const whitespace = /\s/.test(modelId) ? ' (it contains whitespace)' : '';
