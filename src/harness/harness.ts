@@ -12,7 +12,7 @@ import { HarnessNameForms, generateHarnessName } from './private/harness-name';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './private/harness-render';
 import { importHarness } from './private/imported-harness';
 import { INLINE_POLICY_QUOTA, KnownLengths, policyDocumentLength } from './private/inline-policy-size';
-import { joinPostCreateGroup, PostCreateSlot } from './private/post-create-policies';
+import { DeployTimeLengths, joinPostCreateGroup, PostCreateSlot } from './private/post-create-policies';
 import { RecordingGrantee } from './private/recording-grantee';
 import { retainWithHarness, warnDeletedDependencies } from './private/retention';
 import { SharedExecutionPolicy, sharedExecutionPolicy } from './private/shared-execution-policy';
@@ -21,6 +21,7 @@ import { ROLE_ARN } from '../common/private/arn-patterns';
 import { cfnPropertiesOf, resolveWithChecks } from '../common/private/deferred-checks';
 import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
+import { ownedRoleReferences, rememberResolvedProperties } from '../common/private/synthesis-shortcuts';
 
 import { show, validateString } from '../common/private/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
@@ -197,11 +198,10 @@ export class Harness extends HarnessBase {
         this.executionRole = createExecutionRole(this, 'ExecutionRole', this.executionPolicy, this.sharedPolicies.map(p => p.reference));
       }
       this.role = this.executionRole;
-      // The role this harness created is in its stack: its L1's plain Ref and GetAtt render the
-      // same as roleName and roleArn, without the cross-environment lookup those redo in every pass.
-      const cfnRole = props.role === undefined ? this.executionRole.node.defaultChild as iam.CfnRole : undefined;
-      this.roleArn = cfnRole?.attrArn ?? this.executionRole.roleArn;
-      this.roleName = cfnRole?.ref ?? this.executionRole.roleName;
+      // A role this harness created is in its stack (see synthesis-shortcuts.ts).
+      const roleReferences = ownedRoleReferences(this.executionRole, props.role === undefined);
+      this.roleArn = roleReferences.arn;
+      this.roleName = roleReferences.name;
       validateString('role', this.executionRole.roleArn, {
         pattern: ROLE_ARN,
         patternDescription: 'an IAM role ARN with a 12-digit account, arn:<partition>:iam::<account>:role/<name>',
@@ -430,16 +430,22 @@ export class Harness extends HarnessBase {
   }
 
   /** The most characters the harness's own deploy-time ARNs can take, for the post-create groups' sizes. */
-  private knownLengths(): KnownLengths {
+  private knownLengths(): DeployTimeLengths {
+    // The service generates the memory's id: a letter, up to 99 more characters, `-` and 10 characters.
+    const maxByToken = new Map<string, number>([[this.resource.attrMemoryManagedMemoryConfigurationArn, MEMORY_ARN_MAX_LENGTH]]);
+    // A role created here has the path `/` and a CloudFormation-generated name of at most 64 characters.
+    if (this.executionPolicy) maxByToken.set(this.roleArn, ROLE_ARN_MAX_LENGTH);
+    let resolved: KnownLengths | undefined;
+    return {
+      maxByToken,
+      resolved: () => resolved ??= this.knownLengthsByIntrinsic(maxByToken),
+    };
+  }
+
+  private knownLengthsByIntrinsic(maxByToken: ReadonlyMap<string, number>): KnownLengths {
     const stack = Stack.of(this);
-    const bounds = new Map<string, number>([
-      // The service generates the memory's id: a letter, up to 99 more characters, `-` and 10 characters.
-      [JSON.stringify(stack.resolve(this.resource.attrMemoryManagedMemoryConfigurationArn)), MEMORY_ARN_MAX_LENGTH],
-    ]);
-    if (this.executionPolicy) {
-      // A role created here has the path `/` and a CloudFormation-generated name of at most 64 characters.
-      bounds.set(JSON.stringify(stack.resolve(this.roleArn)), ROLE_ARN_MAX_LENGTH);
-    }
+    const bounds = new Map<string, number>();
+    maxByToken.forEach((max, token) => bounds.set(JSON.stringify(stack.resolve(token)), max));
     return (intrinsic) => {
       const max = bounds.get(JSON.stringify(intrinsic));
       return max === undefined ? undefined : { min: 1, max };
@@ -454,6 +460,7 @@ export class Harness extends HarnessBase {
     // Each resolved once, for every check that reads it: resolving is most of what these checks cost.
     const stack = Stack.of(this);
     const { resolved: properties, errors } = resolveWithChecks(this, cfnPropertiesOf(this.resource));
+    rememberResolvedProperties(this.resource, properties);
     const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
     const policies: ResolvedPolicies | undefined = this.executionPolicy && {
       execution: stack.resolve(this.executionPolicy),
@@ -474,7 +481,11 @@ export class Harness extends HarnessBase {
     if (policies) {
       rendered.push(policies.execution, policies.grants);
       const cfnRole = this.executionRole.node.defaultChild as iam.CfnRole;
-      rendered.push(stack.resolve(cfnRole.managedPolicyArns));
+      // The stack's shared policies are kept with their harnesses; only managed policies attached otherwise are read.
+      const shared = new Set<iam.IManagedPolicy>(this.sharedPolicies.map(p => p.reference));
+      const attached = (this.executionRole as unknown as { managedPolicies?: iam.IManagedPolicy[] }).managedPolicies;
+      const others = attached ? attached.filter(p => !shared.has(p)).map(p => p.managedPolicyArn) : cfnRole.managedPolicyArns;
+      if (others && (!Array.isArray(others) || others.length > 0)) rendered.push(stack.resolve(others));
       const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
       for (const child of this.executionRole.node.findAll()) {
         if (!(child instanceof CfnResource)) continue;

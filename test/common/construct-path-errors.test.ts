@@ -48,7 +48,7 @@ test('an endpoint names its own path, not only the harness', () => {
 test('a tool without a name is written tools[] where it is created and gets its index where it is bound', () => {
   const stack = createTestStack();
   const provider = agentcore.OAuth2CredentialProvider.fromOAuth2CredentialProviderAttributes(stack, 'Provider', {
-    credentialProviderArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github',
+    credentialProviderArn: 'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github', credentialProviderVendor: 'CustomOauth2',
   });
   const unnamed = HarnessTool.fromGatewayArn('arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/crm-abcdefghij', {
     outboundAuth: GatewayOutboundAuth.fromOAuthCredentialProvider(provider, { scopes: [''] }),

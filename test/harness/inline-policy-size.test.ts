@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { newHarness } from './helpers';
 import { HarnessMemory } from '../../src';
+import { unresolvedMaxLength } from '../../src/common/private/synthesis-shortcuts';
 import { INLINE_POLICY_QUOTA, policyDocumentLength } from '../../src/harness/private/inline-policy-size';
 import { createTestApp, createTestStack } from '../support/app';
 
@@ -22,6 +23,38 @@ describe('policyDocumentLength', () => {
     // A resource attribute counts at its shortest: nothing but the quotes.
     const withAttribute = { Resource: { 'Fn::GetAtt': ['Bucket', 'Arn'] } };
     expect(policyDocumentLength(withAttribute).min).toBe('{"Resource":""}'.length);
+  });
+});
+
+describe('unresolvedMaxLength', () => {
+  test('counts a statement before resolution as policyDocumentLength counts it after, when every token is known', () => {
+    const stack = createTestStack();
+    const bucket = new s3.Bucket(stack, 'B');
+    const role = new iam.Role(stack, 'R', { assumedBy: new iam.AccountRootPrincipal() });
+    const statement = new iam.PolicyStatement({
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resources: [bucket.bucketArn, 'arn:aws:s3:::literal'],
+      conditions: { ArnEquals: { 'aws:PrincipalArn': role.roleArn } },
+    }).toStatementJson();
+    const maxByToken = new Map([[bucket.bucketArn, 80], [role.roleArn, 102]]);
+    const known = (intrinsic: Record<string, unknown>) => {
+      const text = JSON.stringify(intrinsic);
+      if (text === JSON.stringify(stack.resolve(bucket.bucketArn))) return { min: 1, max: 80 };
+      if (text === JSON.stringify(stack.resolve(role.roleArn))) return { min: 1, max: 102 };
+      return undefined;
+    };
+    expect(unresolvedMaxLength(statement, maxByToken)).toBe(policyDocumentLength(stack.resolve(statement), known).max);
+    // Text around a known token: the token at its longest plus the text (the resolved count takes such a part at 2,048).
+    const joined = new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`${bucket.bucketArn}/prefix/*`] }).toStatementJson();
+    const alone = new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.bucketArn] }).toStatementJson();
+    expect(unresolvedMaxLength(joined, maxByToken)).toBe(unresolvedMaxLength(alone, maxByToken)! + '/prefix/*'.length);
+  });
+
+  test('gives up on a token it does not know, so the caller resolves instead', () => {
+    const stack = createTestStack();
+    const bucket = new s3.Bucket(stack, 'B');
+    const statement = new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.bucketArn] }).toStatementJson();
+    expect(unresolvedMaxLength(statement, new Map())).toBeUndefined();
   });
 });
 

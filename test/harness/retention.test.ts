@@ -67,6 +67,23 @@ describe('a retained harness keeps what it needs to run', () => {
     Annotations.fromStack(other).hasNoWarning('*', Match.stringLikeRegexp(WARNING));
   });
 
+  test('a managed policy the user attaches to the harness\'s role, deleted with the stack, is named; the shared policies are not', () => {
+    const { stack, harness } = newHarness({});
+    const extra = new iam.ManagedPolicy(stack, 'Extra', { statements: [new iam.PolicyStatement({ actions: ['s3:ListAllMyBuckets'], resources: ['*'] })] });
+    harness.role!.addManagedPolicy(extra);
+    const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Harness', Match.stringLikeRegexp(WARNING));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].entry.data).toMatch(/uses TestStack\/Extra\/Resource, which is deleted/);
+  });
+
+  test('a grant to a resource deleted with the stack is named, in path order with the others', () => {
+    const { stack, harness } = newHarness({});
+    new sqs.Queue(stack, 'B').grantSendMessages(harness);
+    new sqs.Queue(stack, 'A').grantSendMessages(harness);
+    const warnings = Annotations.fromStack(stack).findWarning('/TestStack/Harness', Match.stringLikeRegexp(WARNING));
+    expect(warnings[0].entry.data).toMatch(/uses TestStack\/A\/Resource, TestStack\/B\/Resource, which are deleted/);
+  });
+
   test('a role passed in is not changed, but warned about when it is deleted with the stack', () => {
     const stack = createTestStack();
     const role = new iam.Role(stack, 'MyRole', { assumedBy: new iam.ServicePrincipal('bedrock-agentcore.amazonaws.com') });

@@ -1,4 +1,5 @@
 import { CfnResource, Lazy, Stack } from 'aws-cdk-lib';
+import { resolvedPropertiesOf } from './synthesis-shortcuts';
 
 /**
  * Renders the resource's `DependsOn` without the resources its properties
@@ -20,7 +21,7 @@ function remainingDependsOn(resource: CfnResource): string[] | undefined {
   // The set aws-cdk-lib renders as DependsOn (construct dependencies are added to it while the app is prepared).
   const dependsOn: Set<CfnResource> = (resource as any).dependsOn ?? new Set();
   if (dependsOn.size === 0) return undefined;
-  const referenced = referencedLogicalIds(stack.resolve((resource as any).cfnProperties));
+  const referenced = referencedLogicalIds(resolvedPropertiesOf(resource));
   const ids = Array.from(dependsOn)
     .filter(r => (r as any).shouldSynthesize())
     .sort((x, y) => x.node.path.localeCompare(y.node.path))

@@ -1,7 +1,8 @@
 import * as crypto from 'crypto';
-import { Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Fn, Lazy, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { readableNamePart } from './readable-name';
+import { ownStackUuidHead } from '../../common/private/synthesis-shortcuts';
 
 /** Readable part; `_` + 6 hash chars + `_` + 8 stack-UUID chars bring the total to at most 40. */
 const PREFIX_LENGTH = 24;
@@ -26,9 +27,6 @@ export interface HarnessNameForms {
 
 /** The harnesses of each stack with a generated name, so each name can keep the words that tell it apart. */
 const GENERATED = new WeakMap<Stack, IConstruct[]>();
-
-/** `AWS::StackId` → its UUID → the UUID's first group, as CloudFormation evaluates it in the stack's own template. */
-const OWN_STACK_UUID_HEAD = new WeakMap<Stack, string>();
 
 /**
  * A harness name that CloudFormation never has to reuse.
@@ -62,13 +60,7 @@ export function generateHarnessName(scope: IConstruct, createOnlyInputs: () => u
       return `${prefix}_${hash}_`;
     },
   });
-  let ownUuidHead = OWN_STACK_UUID_HEAD.get(stack);
-  if (!ownUuidHead) {
-    ownUuidHead = Token.asString({
-      'Fn::Select': [0, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }],
-    });
-    OWN_STACK_UUID_HEAD.set(stack, ownUuidHead);
-  }
+  const ownUuidHead = ownStackUuidHead(stack);
   let attribute: string | undefined;
   // Concatenated as strings (rendered as the same Fn::Join): an Fn.join token
   // re-resolves its list in every synthesis pass.

@@ -79,3 +79,4 @@ function exact(length: number): LengthBounds {
 function sum(parts: LengthBounds[]): LengthBounds {
   return parts.reduce((a, b) => ({ min: a.min + b.min, max: a.max + b.max }), exact(0));
 }
+

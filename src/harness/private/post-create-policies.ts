@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { KnownLengths, LengthBounds, policyDocumentLength } from './inline-policy-size';
 import { retainAtLeast } from './shared-execution-policy';
+import { unresolvedMaxLength } from '../../common/private/synthesis-shortcuts';
 
 /**
  * Statements that name something the service creates with the harness (its managed memory's ARN)
@@ -51,7 +52,7 @@ export class PostCreateSlot {
   constructor(
     private readonly group: Group,
     private readonly roleArn: string,
-    private readonly known: KnownLengths,
+    private readonly known: DeployTimeLengths,
   ) {}
 
   /** The group's policy resource. */
@@ -60,10 +61,25 @@ export class PostCreateSlot {
   }
 
   public addStatement(statement: iam.PolicyStatement): void {
-    const scoped = scopeToRole(statement, this.roleArn);
-    this.group.document.addStatements(scoped);
-    this.group.maxLength += 1 + statementMaxLength(this.group.policy, scoped, this.known);
+    addSized(this.group, sized(this.group.policy, statement, this.roleArn, this.known));
   }
+}
+
+interface SizedStatement {
+  readonly statement: iam.PolicyStatement;
+  /** Its most characters once deployed, with the comma that separates it from the next. */
+  readonly maxLength: number;
+}
+
+/** `statement` limited to `roleArn`, with its worst-case size: each statement is resolved once. */
+function sized(scope: Construct, statement: iam.PolicyStatement, roleArn: string, known: DeployTimeLengths): SizedStatement {
+  const scoped = scopeToRole(statement, roleArn);
+  return { statement: scoped, maxLength: 1 + statementMaxLength(scope, scoped, known) };
+}
+
+function addSized(group: Group, statement: SizedStatement): void {
+  group.document.addStatements(statement.statement);
+  group.maxLength += statement.maxLength;
 }
 
 /**
@@ -74,7 +90,7 @@ export function joinPostCreateGroup(scope: Construct, options: {
   readonly removalPolicy: RemovalPolicy;
   readonly roleName: string;
   readonly roleArn: string;
-  readonly known: KnownLengths;
+  readonly known: DeployTimeLengths;
   readonly statements: iam.PolicyStatement[];
 }): PostCreateSlot {
   const stack = Stack.of(scope);
@@ -84,17 +100,16 @@ export function joinPostCreateGroup(scope: Construct, options: {
   const groups = byPolicy.get(name) ?? [];
   byPolicy.set(name, groups);
 
-  const scoped = options.statements.map(statement => scopeToRole(statement, options.roleArn));
-  const needed = scoped.reduce((total, statement) => total + 1 + statementMaxLength(stack, statement, options.known), 0);
+  const statements = options.statements.map(statement => sized(stack, statement, options.roleArn, options.known));
+  const needed = statements.reduce((total, statement) => total + statement.maxLength, 0);
   let group = groups[groups.length - 1];
   if (!group || group.maxLength + needed > MANAGED_POLICY_QUOTA) {
     group = createGroup(stack, `${name}${groups.length + 1}`, options.removalPolicy);
     groups.push(group);
   }
   if (!group.roles.includes(options.roleName)) group.roles.push(options.roleName);
-  const slot = new PostCreateSlot(group, options.roleArn, options.known);
-  options.statements.forEach(statement => slot.addStatement(statement));
-  return slot;
+  statements.forEach(statement => addSized(group, statement));
+  return new PostCreateSlot(group, options.roleArn, options.known);
 }
 
 function createGroup(stack: Stack, id: string, removalPolicy: RemovalPolicy): Group {
@@ -130,7 +145,18 @@ function scopeToRole(statement: iam.PolicyStatement, roleArn: string): iam.Polic
   });
 }
 
-function statementMaxLength(scope: Construct, statement: iam.PolicyStatement, known: KnownLengths): number {
-  const bounds: LengthBounds = policyDocumentLength(Stack.of(scope).resolve(statement.toStatementJson()), known);
+/** The deploy-time values a harness knows the longest length of (its role's and its resources' ARNs). */
+export interface DeployTimeLengths {
+  /** By token, for statements measured before resolution. */
+  readonly maxByToken: ReadonlyMap<string, number>;
+  /** By resolved intrinsic, for a statement that holds other tokens too. */
+  resolved(): KnownLengths;
+}
+
+function statementMaxLength(scope: Construct, statement: iam.PolicyStatement, known: DeployTimeLengths): number {
+  const json = statement.toStatementJson();
+  const fast = unresolvedMaxLength(json, known.maxByToken);
+  if (fast !== undefined) return fast;
+  const bounds: LengthBounds = policyDocumentLength(Stack.of(scope).resolve(json), known.resolved());
   return bounds.max;
 }

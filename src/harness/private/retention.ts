@@ -33,20 +33,20 @@ export function retainWithHarness(owner: IConstruct, scopes: () => IConstruct[],
   Aspects.of(owner).add({ visit: (node: IConstruct) => new RetainWithHarness(policy, scopes()).visit(node) });
 }
 
-const DELETED_WITH_STACK = new WeakMap<Stack, Array<[string, CfnResource]>>();
+const DELETED_WITH_STACK = new WeakMap<Stack, Map<string, CfnResource>>();
 
 /**
  * The resources of `stack` that its deletion deletes, with their logical ids. Read once per stack: this
  * runs while the app is validated, after every construct exists and every removal policy is set,
  * and a walk of the whole stack per harness would make a stack of many harnesses quadratic.
  */
-function deletedResourcesOf(stack: Stack): Array<[string, CfnResource]> {
+function deletedResourcesOf(stack: Stack): Map<string, CfnResource> {
   let resources = DELETED_WITH_STACK.get(stack);
   if (!resources) {
-    resources = [];
+    resources = new Map();
     for (const child of stack.node.findAll()) {
       if (child instanceof CfnResource && !keepsOnDelete(child)) {
-        resources.push([stack.resolve(child.logicalId), child]);
+        resources.set(stack.resolve(child.logicalId), child);
       }
     }
     DELETED_WITH_STACK.set(stack, resources);
@@ -87,10 +87,13 @@ export function warnDeletedDependencies(harness: IConstruct, resolved: unknown[]
   for (const value of resolved) {
     referencedLogicalIds(value, ids);
   }
+  const deletedWithStack = deletedResourcesOf(stack);
   const deleted: string[] = [];
-  for (const [id, child] of deletedResourcesOf(stack)) {
-    if (ids.has(id) && !owned.has(child)) deleted.push(child.node.path);
+  for (const id of ids) {
+    const child = deletedWithStack.get(id);
+    if (child && !owned.has(child)) deleted.push(child.node.path);
   }
+  deleted.sort();
   if (deleted.length === 0) return;
   Annotations.of(harness).addWarningV2('cdk-agentcore-harness:retained-harness-dependency',
     `The harness is retained on stack deletion, but it uses ${deleted.join(', ')}, which ${deleted.length === 1 ? 'is' : 'are'} `
