@@ -18,10 +18,10 @@ import { retainWithHarness, warnDeletedDependencies } from './private/retention'
 import { SharedExecutionPolicy, sharedExecutionPolicy } from './private/shared-execution-policy';
 import { validateProps } from './private/validate-props';
 import { ROLE_ARN } from '../common/private/arn-patterns';
-import { cfnPropertiesOf, resolveWithChecks } from '../common/private/deferred-checks';
+import { runDeferredChecks } from '../common/private/deferred-checks';
 import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
-import { ownedRoleReferences, rememberResolvedProperties } from '../common/private/synthesis-shortcuts';
+import { cfnPropertiesOf, ownedRoleReferences } from '../common/private/synthesis-shortcuts';
 
 import { show, validateString } from '../common/private/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
@@ -457,48 +457,37 @@ export class Harness extends HarnessBase {
     validateHookSet(this.hooks.render() ?? []);
     validateTags('tags', this.resource.cdkTagManager.tagValues());
     this.grantee.report(this);
-    // Each resolved once, for every check that reads it: resolving is most of what these checks cost.
-    const stack = Stack.of(this);
-    const { resolved: properties, errors } = resolveWithChecks(this, cfnPropertiesOf(this.resource));
-    rememberResolvedProperties(this.resource, properties);
-    const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
-    const policies: ResolvedPolicies | undefined = this.executionPolicy && {
-      execution: stack.resolve(this.executionPolicy),
-      grants: defaultPolicy && stack.resolve(defaultPolicy.document),
-    };
-    this.warnRetainedDependencies(properties, policies);
-    return [...errors, ...this.validateInlinePolicySize(policies)];
+    const errors = runDeferredChecks(this, cfnPropertiesOf(this.resource));
+    this.warnRetainedDependencies();
+    return [...errors, ...this.validateInlinePolicySize()];
   }
 
   /** A retained harness must not depend on resources deleted with the stack. */
-  private warnRetainedDependencies(properties: unknown, policies: ResolvedPolicies | undefined): void {
+  private warnRetainedDependencies(): void {
     if (this.removalPolicy === RemovalPolicy.DESTROY) return;
-    const stack = Stack.of(this);
     const owned = new Set<CfnResource>([this.resource]);
     // What the harness itself references, and what its own role's policies grant access to.
-    const rendered: unknown[] = [properties];
+    const read: unknown[] = [cfnPropertiesOf(this.resource)];
     // Only a role the harness created is retained with it; a role passed in is the user's to keep.
-    if (policies) {
-      rendered.push(policies.execution, policies.grants);
+    if (this.executionPolicy) {
       const cfnRole = this.executionRole.node.defaultChild as iam.CfnRole;
       // The stack's shared policies are kept with their harnesses; only managed policies attached otherwise are read.
       const shared = new Set<iam.IManagedPolicy>(this.sharedPolicies.map(p => p.reference));
       const attached = (this.executionRole as unknown as { managedPolicies?: iam.IManagedPolicy[] }).managedPolicies;
-      const others = attached ? attached.filter(p => !shared.has(p)).map(p => p.managedPolicyArn) : cfnRole.managedPolicyArns;
-      if (others && (!Array.isArray(others) || others.length > 0)) rendered.push(stack.resolve(others));
-      const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+      read.push(attached ? attached.filter(p => !shared.has(p)).map(p => p.managedPolicyArn) : cfnRole.managedPolicyArns);
+      read.push(this.executionPolicy);
       for (const child of this.executionRole.node.findAll()) {
         if (!(child instanceof CfnResource)) continue;
         owned.add(child);
-        // The role's and its default policy's documents are read above; anything else under the role in full.
-        if (child !== cfnRole && child !== defaultPolicy) rendered.push(stack.resolve(cfnPropertiesOf(child)));
+        // The role's managed-policy list is read above and its inline policy is this harness's execution policy.
+        if (child !== cfnRole) read.push(cfnPropertiesOf(child));
       }
     }
     // Not read: the shared policies name no resource, and a post-create group names only harnesses and roles
     // of its own removal policy, which are kept as this harness is.
     if (this.postCreate) owned.add(this.postCreate.policy);
     this.sharedPolicies.forEach(policy => owned.add(policy.resource));
-    warnDeletedDependencies(this, rendered, owned);
+    warnDeletedDependencies(this, read, owned);
   }
 
   /**
@@ -508,10 +497,12 @@ export class Harness extends HarnessBase {
    * two certainly exceed it: literal text counted exactly, deploy-time values at
    * their shortest.
    */
-  private validateInlinePolicySize(policies: ResolvedPolicies | undefined): string[] {
-    if (!policies) return [];
-    const execution = policyDocumentLength(policies.execution).min;
-    const grants = policies.grants ? policyDocumentLength(policies.grants).min : 0;
+  private validateInlinePolicySize(): string[] {
+    if (!this.executionPolicy) return [];
+    const stack = Stack.of(this);
+    const execution = policyDocumentLength(stack.resolve(this.executionPolicy)).min;
+    const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
+    const grants = defaultPolicy ? policyDocumentLength(stack.resolve(defaultPolicy.document)).min : 0;
     const least = execution + grants;
     if (least <= INLINE_POLICY_QUOTA) return [];
     return [`role: the execution role's inline policies take at least ${least} characters (${EXECUTION_POLICY_NAME}: `
@@ -520,8 +511,3 @@ export class Harness extends HarnessBase {
   }
 }
 
-/** The execution role's policy documents, resolved. */
-interface ResolvedPolicies {
-  readonly execution: unknown;
-  readonly grants: unknown;
-}

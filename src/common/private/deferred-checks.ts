@@ -1,5 +1,5 @@
 import {
-  CfnResource, DefaultTokenResolver, IFragmentConcatenator, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, Token,
+  DefaultTokenResolver, IFragmentConcatenator, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, Token,
   TokenizedStringFragments, Tokenization,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
@@ -75,11 +75,6 @@ export function resolveWithChecks(scope: IConstruct, value: unknown): { readonly
   if (registered === 0) return { resolved: Stack.of(scope).resolve(value), errors };
   const resolved = Tokenization.resolve(value, { scope, resolver: new CheckingResolver(errors), preparing: false });
   return { resolved, errors };
-}
-
-/** The properties of an L1 as given (camelCase, tokens unresolved), without rendering them for the template. */
-export function cfnPropertiesOf(resource: CfnResource): unknown {
-  return (resource as unknown as { cfnProperties: unknown }).cfnProperties;
 }
 
 class CheckingResolver extends DefaultTokenResolver {

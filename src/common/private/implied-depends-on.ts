@@ -1,5 +1,5 @@
 import { CfnResource, Lazy, Stack } from 'aws-cdk-lib';
-import { resolvedPropertiesOf } from './synthesis-shortcuts';
+import { cfnPropertiesOf, referencedResources } from './synthesis-shortcuts';
 
 /**
  * Renders the resource's `DependsOn` without the resources its properties
@@ -21,27 +21,12 @@ function remainingDependsOn(resource: CfnResource): string[] | undefined {
   // The set aws-cdk-lib renders as DependsOn (construct dependencies are added to it while the app is prepared).
   const dependsOn: Set<CfnResource> = (resource as any).dependsOn ?? new Set();
   if (dependsOn.size === 0) return undefined;
-  const referenced = referencedLogicalIds(resolvedPropertiesOf(resource));
-  const ids = Array.from(dependsOn)
+  const rendered = Array.from(dependsOn)
     .filter(r => (r as any).shouldSynthesize())
     .sort((x, y) => x.node.path.localeCompare(y.node.path))
-    .map(r => stack.resolve(r.logicalId) as string)
-    .filter(id => !referenced.has(id));
+    .map(r => [r, stack.resolve(r.logicalId) as string] as const);
+  const byId = new Map(rendered.map(([r, id]) => [id, r]));
+  const referenced = referencedResources(resource, cfnPropertiesOf(resource), id => byId.get(id));
+  const ids = rendered.filter(([r]) => !referenced.has(r)).map(([, id]) => id);
   return ids.length > 0 ? ids : undefined;
-}
-
-function referencedLogicalIds(value: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) {
-    value.forEach(v => referencedLogicalIds(v, found));
-  } else if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (typeof o.Ref === 'string') found.add(o.Ref);
-    const getAtt = o['Fn::GetAtt'];
-    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') found.add(getAtt[0]);
-    const sub = o['Fn::Sub'];
-    const template = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
-    for (const m of template?.matchAll(/\$\{([A-Za-z0-9]+)(\.[^}]*)?\}/g) ?? []) found.add(m[1]);
-    Object.values(o).forEach(v => referencedLogicalIds(v, found));
-  }
-  return found;
 }

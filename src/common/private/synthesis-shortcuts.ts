@@ -1,5 +1,6 @@
-import { CfnResource, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
+import { CfnResource, IResolvable, Reference, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
 
 // Synthesis shortcuts. Each renders exactly what aws-cdk-lib's general path
 // renders, for less work in a synthesis; nothing else in the library takes a
@@ -12,9 +13,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 // pairing the two back to back), removing one shortcut at a time:
 // - ownStackUuidHead: 1.34 -> 1.40;
 // - ownedRoleReferences: 1.34 -> 1.42;
-// - unresolvedMaxLength and rememberResolvedProperties, with the retention
-//   check reading L1 properties instead of rendering each resource again:
-//   together 1.34 -> 1.22.
+// - unresolvedMaxLength and referencedResources (DependsOn and the retention
+//   check read references from tokens instead of rendering each resource
+//   again): together about 0.1.
 // Each has a test that renders it both ways and compares.
 
 const OWN_STACK_UUID_HEAD = new WeakMap<Stack, string>();
@@ -49,20 +50,76 @@ export function ownedRoleReferences(role: iam.IRole, owned: boolean): { readonly
   return { arn: cfnRole?.attrArn ?? role.roleArn, name: cfnRole?.ref ?? role.roleName };
 }
 
-const RESOLVED_PROPERTIES = new WeakMap<CfnResource, unknown>();
-
 /**
- * Records `resource`'s properties as resolved while the app was validated
- * (after every aspect ran, so they no longer change), for what renders from
- * them next (its `DependsOn`), instead of resolving them again.
+ * The resources `value` references (`Ref`, `Fn::GetAtt`, `Fn::Sub`), read from
+ * its tokens instead of resolving it: a reference token names its resource
+ * (in any stack); any other token (a `Lazy`, an `Fn::Sub`) is resolved alone
+ * and the logical ids it renders are looked up with `byLogicalId` (in the stack
+ * of `scope`). A policy document is read through its statements. Resolving a
+ * harness's properties and role policies whole, for its `DependsOn` and its
+ * retention check, was the most expensive part of validating it.
  */
-export function rememberResolvedProperties(resource: CfnResource, resolved: unknown): void {
-  RESOLVED_PROPERTIES.set(resource, resolved);
+export function referencedResources(scope: IConstruct, value: unknown, byLogicalId: (id: string) => CfnResource | undefined): Set<CfnResource> {
+  const found = new Set<CfnResource>();
+  const stack = Stack.of(scope);
+  const token = (t: IResolvable): void => {
+    if (t instanceof Reference) {
+      if (CfnResource.isCfnResource(t.target)) found.add(t.target);
+      return;
+    }
+    for (const id of renderedLogicalIds(stack.resolve(t))) {
+      const resource = byLogicalId(id);
+      if (resource) found.add(resource);
+    }
+  };
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (Token.isUnresolved(v)) Tokenization.reverseString(v).tokens.forEach(token);
+    } else if (typeof v === 'number') {
+      const t = Tokenization.reverseNumber(v);
+      if (t) token(t);
+    } else if (Array.isArray(v)) {
+      // A list token is encoded as a one-element list, which the string case would not recognise.
+      const t = Tokenization.reverseList(v);
+      if (t) token(t);
+      else v.forEach(walk);
+    } else if (v instanceof iam.PolicyDocument) {
+      walk(v.toJSON());
+    } else if (v !== null && typeof v === 'object') {
+      if (Tokenization.isResolvable(v)) {
+        token(v);
+      } else {
+        for (const [key, element] of Object.entries(v)) {
+          walk(key);
+          walk(element);
+        }
+      }
+    }
+  };
+  walk(value);
+  return found;
 }
 
-/** `resource`'s resolved properties: as remembered, or resolved now. */
-export function resolvedPropertiesOf(resource: CfnResource): unknown {
-  return RESOLVED_PROPERTIES.get(resource) ?? Stack.of(resource).resolve((resource as unknown as { cfnProperties: unknown }).cfnProperties);
+/** The logical ids a resolved value names with `Ref`, `Fn::GetAtt` or in an `Fn::Sub` template. */
+export function renderedLogicalIds(value: unknown, found: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach(v => renderedLogicalIds(v, found));
+  } else if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if (typeof o.Ref === 'string' && !o.Ref.startsWith('AWS::')) found.add(o.Ref);
+    const getAtt = o['Fn::GetAtt'];
+    if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') found.add(getAtt[0]);
+    const sub = o['Fn::Sub'];
+    const template = typeof sub === 'string' ? sub : Array.isArray(sub) && typeof sub[0] === 'string' ? sub[0] : undefined;
+    for (const m of template?.matchAll(/\$\{([A-Za-z0-9]+)(\.[^}]*)?\}/g) ?? []) found.add(m[1]);
+    Object.values(o).forEach(v => renderedLogicalIds(v, found));
+  }
+  return found;
+}
+
+/** The properties of an L1 as given (camelCase, tokens unresolved), without rendering them for the template. */
+export function cfnPropertiesOf(resource: CfnResource): unknown {
+  return (resource as unknown as { cfnProperties: unknown }).cfnProperties;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Annotations, Aspects, CfnDeletionPolicy, CfnResource, IAspect, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { referencedResources } from '../../common/private/synthesis-shortcuts';
 
 /**
  * Gives the execution role the harness created, and every policy attached under
@@ -60,20 +61,6 @@ export function keepsOnDelete(resource: CfnResource): boolean {
   return policy === CfnDeletionPolicy.RETAIN || policy === CfnDeletionPolicy.RETAIN_EXCEPT_ON_CREATE;
 }
 
-/** The logical ids a rendered value references with Ref or Fn::GetAtt. */
-function referencedLogicalIds(value: unknown, ids: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(value)) {
-    value.forEach(v => referencedLogicalIds(v, ids));
-  } else if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'Ref' && typeof v === 'string' && !v.startsWith('AWS::')) ids.add(v);
-      else if (key === 'Fn::GetAtt' && Array.isArray(v) && typeof v[0] === 'string') ids.add(v[0]);
-      else referencedLogicalIds(v, ids);
-    }
-  }
-  return ids;
-}
-
 /**
  * Warns about every resource of the harness's stack that a retained harness
  * references (in its configuration or its role's policies: a gateway, a Lambda
@@ -81,17 +68,12 @@ function referencedLogicalIds(value: unknown, ids: Set<string> = new Set()): Set
  * the retained harness would point at something gone. Those resources are the
  * user's (or aws-cdk-lib's), so the library only says so.
  */
-export function warnDeletedDependencies(harness: IConstruct, resolved: unknown[], owned: Set<CfnResource>): void {
-  const stack = Stack.of(harness);
-  const ids = new Set<string>();
-  for (const value of resolved) {
-    referencedLogicalIds(value, ids);
-  }
-  const deletedWithStack = deletedResourcesOf(stack);
+export function warnDeletedDependencies(harness: IConstruct, values: unknown[], owned: Set<CfnResource>): void {
+  const deletedWithStack = deletedResourcesOf(Stack.of(harness));
+  const referenced = referencedResources(harness, values, id => deletedWithStack.get(id));
   const deleted: string[] = [];
-  for (const id of ids) {
-    const child = deletedWithStack.get(id);
-    if (child && !owned.has(child)) deleted.push(child.node.path);
+  for (const resource of referenced) {
+    if (!owned.has(resource) && !keepsOnDelete(resource) && Stack.of(resource) === Stack.of(harness)) deleted.push(resource.node.path);
   }
   deleted.sort();
   if (deleted.length === 0) return;
