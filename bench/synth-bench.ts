@@ -5,8 +5,9 @@
 //
 // Run with `npx projen bench` (sets CDK_VALIDATION=false: aws-cdk-lib's bundled CloudFormation
 // validation is the same cost for every variant and would only blur the comparison).
-// BENCH_RUNS overrides the number of timed rounds per N (default 9: each variant runs first,
-// second and third in a round equally often). The table shows each variant's median run; the last
+// BENCH_RUNS overrides the number of timed rounds per N (default 21: each variant runs first,
+// second and third in a round equally often; with 9 the paired ratio swung by 0.2 between
+// identical runs of this 2-core machine). The table shows each variant's median run; the last
 // line, ratio_vs_l1_n100, is the median over the rounds of this library's time divided by the raw
 // L1's time in the same round, at N = 100.
 import { agentCoreCdkVariant } from './synth/agentcore-cdk-variant';
@@ -17,7 +18,7 @@ import { rawL1Variant } from './synth/raw-l1-variant';
 import { Variant } from './synth/variant';
 
 const COUNTS = [1, 25, 100];
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const VARIANTS: Variant[] = [libraryVariant, rawL1Variant, agentCoreCdkVariant];
 
 type Cell = Measurement | { error: string };

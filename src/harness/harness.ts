@@ -21,7 +21,7 @@ import { ROLE_ARN } from '../common/private/arn-patterns';
 import { runDeferredChecks } from '../common/private/deferred-checks';
 import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
-import { cfnPropertiesOf, ownedRoleReferences } from '../common/private/synthesis-shortcuts';
+import { cfnPropertiesOf, ownedRoleReferences, unresolvedMaxLength } from '../common/private/synthesis-shortcuts';
 
 import { show, validateString } from '../common/private/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
@@ -499,6 +499,12 @@ export class Harness extends HarnessBase {
    */
   private validateInlinePolicySize(): string[] {
     if (!this.executionPolicy) return [];
+    const defaultDocument = (this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined)?.document;
+    // Most roles are far below the quota even with every deploy-time value at an ARN's longest: no need to resolve.
+    const upperBound = (document: iam.PolicyDocument | undefined) =>
+      document ? unresolvedMaxLength(document.toJSON(), NO_KNOWN_LENGTHS, ARN_MAX_LENGTH) : 0;
+    const upper = [upperBound(this.executionPolicy), upperBound(defaultDocument)];
+    if (upper.every(n => n !== undefined) && upper[0]! + upper[1]! <= INLINE_POLICY_QUOTA) return [];
     const stack = Stack.of(this);
     const execution = policyDocumentLength(stack.resolve(this.executionPolicy)).min;
     const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
@@ -511,3 +517,6 @@ export class Harness extends HarnessBase {
   }
 }
 
+/** The longest an ARN (and so any deploy-time value in a policy) can be. */
+const ARN_MAX_LENGTH = 2048;
+const NO_KNOWN_LENGTHS: ReadonlyMap<string, number> = new Map();

@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -48,6 +49,21 @@ describe('unresolvedMaxLength', () => {
     const joined = new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`${bucket.bucketArn}/prefix/*`] }).toStatementJson();
     const alone = new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.bucketArn] }).toStatementJson();
     expect(unresolvedMaxLength(joined, maxByToken)).toBe(unresolvedMaxLength(alone, maxByToken)! + '/prefix/*'.length);
+  });
+
+  test('with every unknown token at an ARN\'s longest, bounds what the resolved document can take, or gives up on a list token', () => {
+    const stack = createTestStack();
+    const bucket = new s3.Bucket(stack, 'B');
+    const document = new iam.PolicyDocument({
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.bucketArn, `${bucket.bucketArn}/*`, `arn:${stack.partition}:s3:::x`] }),
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.bucketArn] }),
+      ],
+    });
+    const upper = unresolvedMaxLength(document.toJSON(), new Map(), 2048)!;
+    expect(upper).toBeGreaterThanOrEqual(policyDocumentLength(stack.resolve(document)).max);
+    const listed = new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: Lazy.list({ produce: () => ['a', 'b'] }) })] });
+    expect(unresolvedMaxLength(listed.toJSON(), new Map(), 2048)).toBeUndefined();
   });
 
   test('gives up on a token it does not know, so the caller resolves instead', () => {

@@ -9,13 +9,13 @@ import { IConstruct } from 'constructs';
 // The budget they buy: `npx projen bench` synthesizes 100 harnesses of the
 // README's realistic agent in one stack and compares with the same agents
 // written as raw L1 resources; the target is at most 1.3 times the raw L1's
-// synthesis time. Measured on a 2-core machine (median of 41 rounds, each
-// pairing the two back to back), removing one shortcut at a time:
-// - ownStackUuidHead: 1.34 -> 1.40;
-// - ownedRoleReferences: 1.34 -> 1.42;
-// - unresolvedMaxLength and referencedResources (DependsOn and the retention
-//   check read references from tokens instead of rendering each resource
-//   again): together about 0.1.
+// synthesis time, and with every shortcut it measured 1.17-1.28 (2-core
+// machine). Removing one at a time added, in paired rounds:
+// - ownStackUuidHead: about 0.06;
+// - ownedRoleReferences: about 0.08;
+// - unresolvedMaxLength and referencedResources (post-create sizing, the
+//   inline-policy quota check, DependsOn and the retention check read tokens
+//   instead of resolving whole resources): together about 0.1.
 // Each has a test that renders it both ways and compares.
 
 const OWN_STACK_UUID_HEAD = new WeakMap<Stack, string>();
@@ -126,17 +126,18 @@ export function cfnPropertiesOf(resource: CfnResource): unknown {
  * The most characters `value` (a statement as `toStatementJson()` gives it,
  * before resolution) takes once deployed, when every token in it is one whose
  * longest value `maxByToken` gives; undefined when it holds any other token,
- * and the caller resolves instead. It counts as `policyDocumentLength` counts
+ * and the caller resolves instead (or, with `unknownMax`, counts any other
+ * token at that length). It counts as `policyDocumentLength` counts
  * the resolved statement (inline-policy-size.ts), without resolving: the
  * post-create groups size one statement per harness.
  */
-export function unresolvedMaxLength(value: unknown, maxByToken: ReadonlyMap<string, number>): number | undefined {
+export function unresolvedMaxLength(value: unknown, maxByToken: ReadonlyMap<string, number>, unknownMax?: number): number | undefined {
   if (typeof value === 'string') {
     if (!Token.isUnresolved(value)) return JSON.stringify(value).length;
     const fragments = Tokenization.reverseString(value);
     let length = 2;
     for (const token of fragments.tokens) {
-      const max = maxByToken.get(Token.asString(token));
+      const max = maxByToken.get(Token.asString(token)) ?? unknownMax;
       if (max === undefined) return undefined;
       length += max;
     }
@@ -146,9 +147,11 @@ export function unresolvedMaxLength(value: unknown, maxByToken: ReadonlyMap<stri
   }
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return JSON.stringify(value).length;
   if (Array.isArray(value)) {
+    // A list token (one encoded element) can stand for any number of values.
+    if (Tokenization.reverseList(value)) return undefined;
     let length = 2 + Math.max(value.length - 1, 0);
     for (const element of value) {
-      const n = unresolvedMaxLength(element, maxByToken);
+      const n = unresolvedMaxLength(element, maxByToken, unknownMax);
       if (n === undefined) return undefined;
       length += n;
     }
@@ -159,7 +162,7 @@ export function unresolvedMaxLength(value: unknown, maxByToken: ReadonlyMap<stri
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     let length = 2 + Math.max(entries.length - 1, 0);
     for (const [key, v] of entries) {
-      const n = unresolvedMaxLength(v, maxByToken);
+      const n = unresolvedMaxLength(v, maxByToken, unknownMax);
       if (n === undefined) return undefined;
       length += JSON.stringify(key).length + 1 + n;
     }
