@@ -4,12 +4,8 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { describeError, errorMessage, HandlerError, isAccessDenied, isNotFound, isTransient } from './errors';
 import { withRetries } from './retry';
+import { DEFAULT_ENDPOINT_NAME } from '../common/private/endpoint-rules';
 
-/**
- * The DEFAULT endpoint's name. The service layer imports nothing else from src, so it holds the
- * value of DEFAULT_ENDPOINT_NAME (src/common/private/endpoint-rules.ts); a test keeps the two equal.
- */
-export const DEFAULT_ENDPOINT = 'DEFAULT';
 
 /**
  * A client configured by the SDK's standard chain (region unless given, credentials, AWS_ENDPOINT_URL_*
@@ -70,7 +66,7 @@ export async function getHarness(client: BedrockAgentCoreControlClient, harnessI
 }
 
 export async function getEndpoint(client: BedrockAgentCoreControlClient, harnessId: string, endpointName: string): Promise<EndpointView> {
-  if (endpointName.toUpperCase() === DEFAULT_ENDPOINT) {
+  if (endpointName.toUpperCase() === DEFAULT_ENDPOINT_NAME) {
     // DEFAULT always serves the latest version; the harness itself is the authority on it.
     return getHarness(client, harnessId);
   }

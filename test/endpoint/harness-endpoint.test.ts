@@ -1,4 +1,4 @@
-import { Lazy, Tags } from 'aws-cdk-lib';
+import { Lazy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { endpointResource, getAtt, harnessStack, IMPORTED_ARN, importedHarness, onlyId, otherHarness } from './support';
@@ -216,15 +216,7 @@ describe('HarnessEndpoint', () => {
       const endpoint = HarnessEndpoint.fromHarnessEndpointAttributes(stack, 'Prod', { harness: importedHarness(stack), endpointName: 'PROD' });
       const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
       endpoint.grants.invoke(role);
-      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
-        PolicyDocument: {
-          Statement: [{
-            Effect: 'Allow',
-            Action: ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'],
-            Resource: [IMPORTED_ARN, `${IMPORTED_ARN}/harness-endpoint/PROD`],
-          }],
-        },
-      });
+      expectInvokeOfImportedProd(stack);
     });
   });
 
@@ -243,15 +235,7 @@ describe('HarnessEndpoint', () => {
       expect(endpoint.endpointName).toBe('PROD');
       const role = new iam.Role(stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
       endpoint.grantInvoke(role);
-      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
-        PolicyDocument: {
-          Statement: [{
-            Effect: 'Allow',
-            Action: ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'],
-            Resource: [IMPORTED_ARN, `${IMPORTED_ARN}/harness-endpoint/PROD`],
-          }],
-        },
-      });
+      expectInvokeOfImportedProd(stack);
     });
 
     test('grantInvokeCommand allows InvokeAgentRuntimeCommand through this endpoint only', () => {
@@ -328,3 +312,16 @@ describe('endpoints in another stack than the harness', () => {
       .toThrow(/^version: .*cross-stack export/);
   });
 });
+
+/** The caller's policy allows invoking the imported harness through its PROD endpoint, and nothing else. */
+function expectInvokeOfImportedProd(stack: Stack): void {
+  Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+    PolicyDocument: {
+      Statement: [{
+        Effect: 'Allow',
+        Action: ['bedrock-agentcore:InvokeHarness', 'bedrock-agentcore:InvokeAgentRuntime'],
+        Resource: [IMPORTED_ARN, `${IMPORTED_ARN}/harness-endpoint/PROD`],
+      }],
+    },
+  });
+}

@@ -37,7 +37,8 @@ describe('the layering rules', () => {
     ['handlers import the CLI', [edge('src/provider/handlers/a.ts', 'src/cli/b.ts')]],
     ['the service layer imports handler code', [edge('src/service/a.ts', 'src/provider/handlers/b.ts')]],
     ['the service layer imports the CLI', [edge('src/service/a.ts', 'src/cli/b.ts')]],
-    ['the service layer imports construct code, even pure', [edge('src/service/a.ts', 'src/common/b.ts')]],
+    ['the service layer imports construct code that reaches CDK code',
+      [edge('src/service/a.ts', 'src/common/b.ts'), pkg('src/common/b.ts', 'aws-cdk-lib')]],
     ['the service layer imports aws-cdk-lib', [pkg('src/service/a.ts', 'aws-cdk-lib')]],
     ['the service layer imports another package than the SDK', [pkg('src/service/a.ts', 'left-pad')]],
     ['a handler imports aws-cdk-lib', [pkg('src/provider/handlers/a.ts', 'aws-cdk-lib')]],
@@ -58,6 +59,7 @@ describe('the layering rules', () => {
     ['the CLI imports only types from a file that reaches CDK code',
       [{ from: 'src/cli/a.ts', file: 'src/common/b.ts', typeOnly: true }, pkg('src/common/b.ts', 'aws-cdk-lib')]],
     ['the service layer imports the SDK and Node.js', [pkg('src/service/a.ts', '@aws-sdk/client-sts'), pkg('src/service/a.ts', 'crypto')]],
+    ['the service layer imports a pure shared rule', [edge('src/service/a.ts', 'src/common/private/endpoint-rules.ts')]],
   ])('allows %s', (_, edges) => {
     expect(layeringViolations(edges)).toEqual([]);
   });

@@ -32,7 +32,7 @@ export interface ImportEdge {
 
 /** Layers each layer may import from src/ besides itself; `pure` is a constructs file that reaches no CDK code. */
 const ALLOWED: Record<Layer, readonly (Layer | 'pure')[]> = {
-  service: [],
+  service: ['pure'],
   handlers: ['service', 'pure'],
   cli: ['service', 'pure'],
   constructs: [],

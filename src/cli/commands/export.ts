@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import * as path from 'path';
 // eslint-disable-next-line import/no-extraneous-dependencies -- a devDependency on purpose: esbuild bundles it into the asset
 import { GetHarnessCommand, ListTagsForResourceCommand } from '@aws-sdk/client-bedrock-agentcore-control';
-import { DEFAULT_ENDPOINT, explain, harnessLabel } from '../../service/control';
+import { DEFAULT_ENDPOINT_NAME } from '../../common/private/endpoint-rules';
+import { explain, harnessLabel } from '../../service/control';
 import { listEndpoints } from '../../service/list';
 import { withRetries } from '../../service/retry';
 import { requireFlag } from '../args';
@@ -67,7 +68,7 @@ export async function exportCommand(ctx: CommandContext): Promise<CommandResult>
   const tags = await readTags(ctx, harness.arn, what, unread);
   const endpoints: LiveEndpoint[] = [];
   for (const e of await listEndpoints(ctx.client, ctx.harnessId)) {
-    if (!e.endpointName || e.endpointName === DEFAULT_ENDPOINT) continue;
+    if (!e.endpointName || e.endpointName === DEFAULT_ENDPOINT_NAME) continue;
     endpoints.push({
       name: e.endpointName,
       arn: e.arn,

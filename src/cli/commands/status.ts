@@ -1,4 +1,5 @@
-import { DEFAULT_ENDPOINT, getHarness } from '../../service/control';
+import { DEFAULT_ENDPOINT_NAME } from '../../common/private/endpoint-rules';
+import { getHarness } from '../../service/control';
 import { listEndpoints } from '../../service/list';
 import { isSwitching } from '../../service/status';
 import { CommandContext } from '../context';
@@ -24,8 +25,8 @@ export async function statusCommand(ctx: CommandContext): Promise<CommandResult>
     failureReason: e.failureReason,
   }));
   // DEFAULT is implicit; show it even if the listing leaves it out.
-  if (!endpoints.some((e) => e.name === DEFAULT_ENDPOINT)) {
-    endpoints.unshift({ name: DEFAULT_ENDPOINT, status: harness.status ?? '?', liveVersion: harness.harnessVersion });
+  if (!endpoints.some((e) => e.name === DEFAULT_ENDPOINT_NAME)) {
+    endpoints.unshift({ name: DEFAULT_ENDPOINT_NAME, status: harness.status ?? '?', liveVersion: harness.harnessVersion });
   }
   const json = {
     harness: {
