@@ -62,19 +62,9 @@ function knownOnlyAtDeploy(token: IResolvable): boolean {
  */
 export function runDeferredChecks(scope: IConstruct, value: unknown): string[] {
   if (registered === 0) return [];
-  return resolveWithChecks(scope, value).errors;
-}
-
-/**
- * `value` resolved in the stack of `scope` (references rendered as `Ref` and
- * `Fn::GetAtt`), with the failures of the kept checks of its tokens: one
- * resolution for a construct that reads its rendered properties anyway.
- */
-export function resolveWithChecks(scope: IConstruct, value: unknown): { readonly resolved: unknown; readonly errors: string[] } {
   const errors: string[] = [];
-  if (registered === 0) return { resolved: Stack.of(scope).resolve(value), errors };
-  const resolved = Tokenization.resolve(value, { scope, resolver: new CheckingResolver(errors), preparing: false });
-  return { resolved, errors };
+  Tokenization.resolve(value, { scope, resolver: new CheckingResolver(errors), preparing: false });
+  return errors;
 }
 
 class CheckingResolver extends DefaultTokenResolver {
