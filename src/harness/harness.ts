@@ -11,7 +11,7 @@ import { claimExplicitName } from './private/explicit-names';
 import { HarnessNameForms, generateHarnessName } from './private/harness-name';
 import { BoundList, checkReadOnlyFields, createOnlyInputs, renderTags, validateTags } from './private/harness-render';
 import { importHarness } from './private/imported-harness';
-import { INLINE_POLICY_QUOTA, KnownLengths, policyDocumentLength } from './private/inline-policy-size';
+import { INLINE_POLICY_QUOTA, KnownLengths, leastInlinePolicyLengths } from './private/inline-policy-size';
 import { DeployTimeLengths, joinPostCreateGroup, PostCreateSlot } from './private/post-create-policies';
 import { RecordingGrantee } from './private/recording-grantee';
 import { retainWithHarness, warnDeletedDependencies } from './private/retention';
@@ -21,7 +21,7 @@ import { ROLE_ARN } from '../common/private/arn-patterns';
 import { runDeferredChecks } from '../common/private/deferred-checks';
 import { HarnessValidationError, inConstruct } from '../common/private/errors';
 import { omitImpliedDependsOn } from '../common/private/implied-depends-on';
-import { cfnPropertiesOf, ownedRoleReferences, unresolvedMaxLength } from '../common/private/synthesis-shortcuts';
+import { cfnPropertiesOf, ownedRoleReferences } from '../common/private/synthesis-shortcuts';
 
 import { show, validateString } from '../common/private/validation';
 import { HarnessEndpoint, HarnessEndpointOptions } from '../endpoint/harness-endpoint';
@@ -499,16 +499,10 @@ export class Harness extends HarnessBase {
    */
   private validateInlinePolicySize(): string[] {
     if (!this.executionPolicy) return [];
-    const defaultDocument = (this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined)?.document;
-    // Most roles are far below the quota even with every deploy-time value at an ARN's longest: no need to resolve.
-    const upperBound = (document: iam.PolicyDocument | undefined) =>
-      document ? unresolvedMaxLength(document.toJSON(), NO_KNOWN_LENGTHS, ARN_MAX_LENGTH) : 0;
-    const upper = [upperBound(this.executionPolicy), upperBound(defaultDocument)];
-    if (upper.every(n => n !== undefined) && upper[0]! + upper[1]! <= INLINE_POLICY_QUOTA) return [];
-    const stack = Stack.of(this);
-    const execution = policyDocumentLength(stack.resolve(this.executionPolicy)).min;
     const defaultPolicy = this.executionRole.node.tryFindChild('DefaultPolicy') as iam.Policy | undefined;
-    const grants = defaultPolicy ? policyDocumentLength(stack.resolve(defaultPolicy.document)).min : 0;
+    const lengths = leastInlinePolicyLengths(Stack.of(this), [this.executionPolicy, ...defaultPolicy ? [defaultPolicy.document] : []]);
+    if (!lengths) return [];
+    const [execution, grants = 0] = lengths;
     const least = execution + grants;
     if (least <= INLINE_POLICY_QUOTA) return [];
     return [`role: the execution role's inline policies take at least ${least} characters (${EXECUTION_POLICY_NAME}: `
@@ -516,7 +510,3 @@ export class Harness extends HarnessBase {
       + 'manage (`role`) whose permissions are in managed policies, or grant fewer resources individually.'];
   }
 }
-
-/** The longest an ARN (and so any deploy-time value in a policy) can be. */
-const ARN_MAX_LENGTH = 2048;
-const NO_KNOWN_LENGTHS: ReadonlyMap<string, number> = new Map();

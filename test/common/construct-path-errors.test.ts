@@ -1,7 +1,7 @@
 import * as agentcore from 'aws-cdk-lib/aws-bedrockagentcore';
 import { Construct } from 'constructs';
 import { GatewayOutboundAuth, Harness, HarnessMemory, HarnessModel, HarnessTool } from '../../src';
-import { HarnessValidationError } from '../../src/common/private/errors';
+import { atIndex, HarnessValidationError, inConstruct } from '../../src/common/private/errors';
 import { createTestStack } from '../support/app';
 
 // An error raised while a construct checks or binds its input names the construct's path, so an
@@ -58,4 +58,11 @@ test('a tool without a name is written tools[] where it is created and gets its 
   }));
   expect(error.property).toBe('tools[1].outboundAuth.scopes[0]');
   expect(error.message).toBe('tools[1].outboundAuth.scopes[0]: "" is 0 characters long; it must be at least 1 (in TestStack/Agent)');
+});
+
+test('an error that already names a construct keeps that one path when it gains its index', () => {
+  const inner = new HarnessValidationError('tools[].name', 'is wrong', 'TestStack/Inner');
+  const indexed = atIndex(inner, 'tools', 2) as HarnessValidationError;
+  expect(indexed.message).toBe('tools[2].name: is wrong (in TestStack/Inner)');
+  expect(inConstruct({ node: { path: 'TestStack/Outer' } } as any, indexed)).toBe(indexed);
 });

@@ -8,13 +8,16 @@ import type { IConstruct } from 'constructs';
 export class HarnessValidationError extends Error {
   /** The property path that failed, for example `model.temperature`. */
   public readonly property: string;
+  /** What is wrong with the value, without the property and the construct path. */
+  public readonly detail: string;
   /** The path of the construct whose input failed, when the error was raised inside one. */
   public readonly constructPath?: string;
 
-  constructor(property: string, message: string, constructPath?: string) {
-    super(`${property}: ${message}${constructPath === undefined ? '' : ` (in ${constructPath})`}`);
+  constructor(property: string, detail: string, constructPath?: string) {
+    super(`${property}: ${detail}${constructPath === undefined ? '' : ` (in ${constructPath})`}`);
     this.name = 'HarnessValidationError';
     this.property = property;
+    this.detail = detail;
     this.constructPath = constructPath;
     Object.setPrototypeOf(this, HarnessValidationError.prototype);
   }
@@ -27,7 +30,7 @@ export class HarnessValidationError extends Error {
  */
 export function inConstruct(scope: IConstruct, error: unknown): unknown {
   if (!(error instanceof HarnessValidationError) || error.constructPath !== undefined) return error;
-  return new HarnessValidationError(error.property, error.message.slice(error.property.length + 2), scope.node.path);
+  return new HarnessValidationError(error.property, error.detail, scope.node.path);
 }
 
 /**
@@ -37,6 +40,5 @@ export function inConstruct(scope: IConstruct, error: unknown): unknown {
  */
 export function atIndex(error: unknown, list: string, index: number): unknown {
   if (!(error instanceof HarnessValidationError) || !error.property.startsWith(`${list}[]`)) return error;
-  const message = error.message.slice(error.property.length + 2);
-  return new HarnessValidationError(`${list}[${index}]${error.property.slice(list.length + 2)}`, message, error.constructPath);
+  return new HarnessValidationError(`${list}[${index}]${error.property.slice(list.length + 2)}`, error.detail, error.constructPath);
 }

@@ -1,3 +1,7 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { unresolvedMaxLength } from '../../common/private/synthesis-shortcuts';
+
 /**
  * IAM's quota on the aggregate size of a role's inline policies, in characters,
  * white space not counted. The harness's `HarnessExecution` policy and the role's
@@ -29,6 +33,19 @@ const UNKNOWN: LengthBounds = { min: 1, max: 2048 };
  */
 export function policyDocumentLength(document: unknown, known?: KnownLengths): LengthBounds {
   return json(document, known);
+}
+
+const NO_KNOWN_LENGTHS: ReadonlyMap<string, number> = new Map();
+
+/**
+ * The least characters each of a role's inline policy documents takes once
+ * deployed; undefined when, even with every deploy-time value at an ARN's
+ * longest, they fit the quota together (most roles: nothing is resolved then).
+ */
+export function leastInlinePolicyLengths(stack: Stack, documents: iam.PolicyDocument[]): number[] | undefined {
+  const upper = documents.map(document => unresolvedMaxLength(document.toJSON(), NO_KNOWN_LENGTHS, UNKNOWN.max));
+  if (upper.every(n => n !== undefined) && upper.reduce((a, b) => a! + b!, 0)! <= INLINE_POLICY_QUOTA) return undefined;
+  return documents.map(document => policyDocumentLength(stack.resolve(document)).min);
 }
 
 /** The bounds of an intrinsic whose value the caller knows more about (e.g. a role ARN: at most 64 name characters). */
